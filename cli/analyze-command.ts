@@ -1,0 +1,54 @@
+import { defineCommand } from 'citty';
+import { createStderrEffects } from '../pipeline/effects.ts';
+import { CallqaError, partialFailureExitCode, toCallqaError } from '../pipeline/errors.ts';
+import { findRecordings, resolveFfmpegBinaries } from '../pipeline/ingest/index.ts';
+import type { CallResult } from '../pipeline/result/call-result.ts';
+import { runBatch } from '../pipeline/run-batch.ts';
+import { defaultDbPath, openStore } from '../pipeline/store/index.ts';
+import { formatSummaryTable } from './summary-table.ts';
+
+function resolveAgentChannel(value: string): 0 | 1 {
+  if (value === '0' || value === '1') return Number(value) as 0 | 1;
+  throw new CallqaError('CQA_ERR_CONFIG_INVALID', `--agent-channel must be 0 or 1, got "${value}"`);
+}
+
+export const analyzeCommand = defineCommand({
+  meta: { name: 'analyze', description: 'Analyse recordings (files or folders, walked recursively) into the database' },
+  args: {
+    inputs: { type: 'positional', description: 'Recordings or folders of recordings', required: true },
+    db: { type: 'string', description: 'DuckDB file to write', default: defaultDbPath },
+    'agent-channel': { type: 'string', description: 'Stereo channel that carries the agent (0 or 1)', default: '0' },
+    json: { type: 'boolean', description: 'Print one callqa.call/1 JSON object per file on stdout (JSON Lines)', default: false },
+  },
+  async run({ args }) {
+    const effects = createStderrEffects();
+    try {
+      const agentChannel = resolveAgentChannel(args['agent-channel']);
+      resolveFfmpegBinaries();
+      const recordings = await findRecordings(args._);
+      if (recordings.length === 0) {
+        throw new CallqaError('CQA_ERR_INPUT_NONE_FOUND', `no recordings found in ${args._.join(', ')}; give audio files or folders holding them`);
+      }
+      const store = await openStore(args.db);
+      const results: CallResult[] = [];
+      try {
+        const summary = await runBatch(recordings, { agentChannel }, store, effects, (result) => {
+          if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+          else results.push(result);
+        });
+        if (!args.json) process.stdout.write(formatSummaryTable(results));
+        effects.log(
+          `${summary.ok} of ${summary.total} analysed into ${args.db} (${summary.audioS.toFixed(0)} s of audio in ${summary.elapsedS.toFixed(1)} s)` +
+            (summary.failed ? `; ${summary.failed} failed` : ''),
+        );
+        if (summary.failed > 0) process.exitCode = partialFailureExitCode;
+      } finally {
+        store.close();
+      }
+    } catch (thrown) {
+      const error = toCallqaError(thrown);
+      effects.log(`callqa: ${error.code}: ${error.message}`);
+      process.exitCode = error.exitCode;
+    }
+  },
+});

@@ -1,0 +1,56 @@
+/**
+ * The one error catalogue. Every failure callqa reports has a stable code, an HTTP status
+ * (for the API) and a CLI exit code; messages name the object, the cause and the next step.
+ * `docs/errors.md` lists the same codes and a test keeps the two in sync.
+ */
+export const errorCatalogue = {
+  CQA_ERR_INPUT_NOT_FOUND: { statusCode: 404, exitCode: 2, summary: 'input path does not exist' },
+  CQA_ERR_INPUT_EMPTY: { statusCode: 400, exitCode: 3, summary: 'input file has zero bytes' },
+  CQA_ERR_INPUT_NOT_MEDIA: { statusCode: 415, exitCode: 3, summary: 'ffmpeg cannot read the file as audio or video' },
+  CQA_ERR_INPUT_NO_AUDIO: { statusCode: 422, exitCode: 3, summary: 'the file has no audio stream' },
+  CQA_ERR_INPUT_NO_SAMPLES: { statusCode: 422, exitCode: 3, summary: 'the audio stream holds no samples' },
+  CQA_ERR_INPUT_TOO_MANY_CHANNELS: { statusCode: 422, exitCode: 3, summary: 'more than two audio channels' },
+  CQA_ERR_INPUT_TRUNCATED: { statusCode: 422, exitCode: 3, summary: 'decoded audio is shorter than the container declares' },
+  CQA_ERR_INPUT_CORRUPT: { statusCode: 422, exitCode: 3, summary: 'ffmpeg failed while decoding the audio' },
+  CQA_ERR_INPUT_NONE_FOUND: { statusCode: 400, exitCode: 2, summary: 'no recordings found under the given paths' },
+  CQA_ERR_FFMPEG_MISSING: { statusCode: 500, exitCode: 4, summary: 'no usable ffmpeg/ffprobe binary' },
+  CQA_ERR_CONFIG_INVALID: { statusCode: 400, exitCode: 2, summary: 'an option or config value is invalid' },
+  CQA_ERR_STORE_LOCKED: { statusCode: 503, exitCode: 5, summary: 'the database file is held by another process' },
+  CQA_ERR_STORE_OPEN: { statusCode: 500, exitCode: 5, summary: 'the database file cannot be opened' },
+  CQA_ERR_STORE_SCHEMA_NEWER: { statusCode: 500, exitCode: 5, summary: 'the database was written by a newer callqa' },
+  CQA_ERR_STORE_WRITE: { statusCode: 500, exitCode: 5, summary: 'writing a call to the database failed' },
+  CQA_ERR_MODEL_INVALID: { statusCode: 500, exitCode: 6, summary: 'a model file is missing or fails verification' },
+  CQA_ERR_INTERNAL: { statusCode: 500, exitCode: 70, summary: 'an unexpected internal failure' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** Exit code of a batch in which at least one file failed while others may have succeeded. */
+export const partialFailureExitCode = 1;
+
+export class CallqaError extends Error {
+  readonly code: ErrorCode;
+  readonly statusCode: number;
+  readonly exitCode: number;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CallqaError';
+    this.code = code;
+    this.statusCode = errorCatalogue[code].statusCode;
+    this.exitCode = errorCatalogue[code].exitCode;
+  }
+}
+
+export function isCallqaError(value: unknown): value is CallqaError {
+  return value instanceof CallqaError;
+}
+
+/** Wraps anything thrown into a CallqaError so no failure leaves callqa without a code. */
+export function toCallqaError(value: unknown): CallqaError {
+  if (isCallqaError(value)) return value;
+  const detail = value instanceof Error ? value.message : String(value);
+  return new CallqaError('CQA_ERR_INTERNAL', `internal error: ${detail}; please report it with the command you ran`, {
+    cause: value,
+  });
+}

@@ -1,0 +1,94 @@
+import ffmpeg from 'fluent-ffmpeg';
+import { CallqaError } from '../errors.ts';
+import { resolveFfmpegBinaries } from './ffmpeg-binaries.ts';
+import type { DecodeSampleRateHz, PcmBlock, RecordingProbe } from './types.ts';
+
+const bytesPerSample = 4;
+/** Decoded length may fall short of the declared one by codec priming and padding, never by more. */
+const truncationToleranceS = 0.25;
+const truncationToleranceRatio = 0.02;
+
+interface DecodeOutcome {
+  exitError: Error | undefined;
+  errorLines: string[];
+}
+
+/** Splits interleaved f32le frames into one array per channel. */
+function deinterleave(frames: Float32Array, channelCount: number): Float32Array[] {
+  const frameCount = frames.length / channelCount;
+  const channels = Array.from({ length: channelCount }, () => new Float32Array(frameCount));
+  for (let channel = 0; channel < channelCount; channel++) {
+    const target = channels[channel]!;
+    for (let frame = 0, index = channel; frame < frameCount; frame++, index += channelCount) target[frame] = frames[index]!;
+  }
+  return channels;
+}
+
+function checkDecodedLength(probe: RecordingProbe, decodedS: number, outcome: DecodeOutcome): void {
+  if (decodedS === 0) {
+    throw new CallqaError('CQA_ERR_INPUT_NO_SAMPLES', `${probe.source}: the audio track decodes to no samples; export the recording again`);
+  }
+  const declared = probe.declaredDurationS;
+  if (declared !== null && declared - decodedS > Math.max(truncationToleranceS, declared * truncationToleranceRatio)) {
+    throw new CallqaError(
+      'CQA_ERR_INPUT_TRUNCATED',
+      `${probe.source}: truncated: the file declares ${declared.toFixed(2)} s but only ${decodedS.toFixed(2)} s decode; copy or export it again`,
+    );
+  }
+  const firstError = outcome.errorLines[0] ?? outcome.exitError?.message.split('\n')[0];
+  if (firstError) {
+    throw new CallqaError(
+      'CQA_ERR_INPUT_CORRUPT',
+      `${probe.source}: damaged audio: ffmpeg reported ${Math.max(1, outcome.errorLines.length)} decoding error(s), first: "${firstError}"; export the recording again`,
+    );
+  }
+}
+
+/**
+ * Streams a recording as float32 PCM per channel at `sampleRateHz`, keeping only one pipe
+ * buffer in memory, so a 3-hour call costs the same memory as a 3-minute one.
+ */
+export async function* decodePcm(probe: RecordingProbe, sampleRateHz: DecodeSampleRateHz): AsyncGenerator<PcmBlock> {
+  const { ffmpegPath } = resolveFfmpegBinaries();
+  const outcome: DecodeOutcome = { exitError: undefined, errorLines: [] };
+  const command = ffmpeg(probe.absolutePath)
+    .setFfmpegPath(ffmpegPath)
+    .outputOptions(['-v', 'error', '-nostdin', '-map', '0:a:0', '-vn', '-sn', '-dn'])
+    .audioCodec('pcm_f32le')
+    .audioFrequency(sampleRateHz)
+    .format('f32le')
+    .on('stderr', (line: string) => {
+      if (line.trim()) outcome.errorLines.push(line.trim());
+    });
+  const exited = new Promise<void>((resolve) => {
+    command.on('end', () => resolve()).on('error', (error: Error) => {
+      outcome.exitError = error;
+      resolve();
+    });
+  });
+  const output = command.pipe();
+  const channelCount = probe.channels;
+  const frameBytes = bytesPerSample * channelCount;
+  let carry = Buffer.alloc(0);
+  let startFrame = 0;
+  let finished = false;
+  try {
+    for await (const chunk of output as AsyncIterable<Buffer>) {
+      const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const usableBytes = bytes.length - (bytes.length % frameBytes);
+      carry = Buffer.from(bytes.subarray(usableBytes));
+      if (usableBytes === 0) continue;
+      // Copy into a fresh, 4-byte-aligned buffer: pipe chunks may start at any offset.
+      const frames = new Float32Array(usableBytes / bytesPerSample);
+      new Uint8Array(frames.buffer).set(bytes.subarray(0, usableBytes));
+      const block: PcmBlock = { channels: deinterleave(frames, channelCount), startFrame };
+      startFrame += frames.length / channelCount;
+      yield block;
+    }
+    await exited;
+    finished = true;
+    checkDecodedLength(probe, startFrame / sampleRateHz, outcome);
+  } finally {
+    if (!finished) command.kill('SIGKILL');
+  }
+}

@@ -1,0 +1,26 @@
+import type { Party } from '../result/call-result.ts';
+import type { Effects } from '../effects.ts';
+import { decodePcm } from './decode.ts';
+import { probeRecording } from './probe.ts';
+import type { CallAudio, DecodeSampleRateHz } from './types.ts';
+
+export type { CallAudio, PcmBlock, RecordingProbe, DecodeSampleRateHz } from './types.ts';
+export { findRecordings } from './find-recordings.ts';
+export { resolveFfmpegBinaries } from './ffmpeg-binaries.ts';
+
+export interface IngestOptions {
+  /** Which stereo channel carries the agent; the other carries the customer. */
+  agentChannel: 0 | 1;
+}
+
+/**
+ * Ingest stage: probes and fingerprints a recording and hands back a re-openable PCM source.
+ * Decoding happens when a later stage pulls blocks, so each pass over the audio streams.
+ */
+export async function ingestRecording(source: string, options: IngestOptions, effects: Effects): Promise<CallAudio> {
+  const probe = await probeRecording(source);
+  const partyOfChannel: readonly Party[] =
+    probe.channels === 1 ? ['unknown'] : options.agentChannel === 0 ? ['agent', 'customer'] : ['customer', 'agent'];
+  effects.log(`${source}: ${probe.codec} in ${probe.container}, ${probe.sampleRateHz} Hz, ${probe.channels} ch`);
+  return Object.freeze({ probe, partyOfChannel, openPcm: (sampleRateHz: DecodeSampleRateHz) => decodePcm(probe, sampleRateHz) });
+}

@@ -1,0 +1,137 @@
+/**
+ * The `callqa.call/1` contract: what `--json` prints, what the store writes and what the API
+ * serves. `schema/callqa.call-1.schema.json` is generated from this file by
+ * `npm run schema` and a test fails when it is stale. Adding an optional field keeps /1;
+ * renaming or removing one needs callqa.call/2.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Seconds = (description: string) => Type.Number({ minimum: 0, description });
+
+export const partyNames = ['agent', 'customer', 'unknown'] as const;
+export const Party = Type.Union(partyNames.map((name) => Type.Literal(name)), {
+  description: 'Who speaks on a channel; mono recordings are "unknown" until speakers are separated.',
+});
+export type Party = Static<typeof Party>;
+const SpeakingParty = Type.Union([Type.Literal('agent'), Type.Literal('customer')]);
+
+export const languages = ['en', 'ru', 'hu'] as const;
+export const Language = Type.Union(languages.map((code) => Type.Literal(code)));
+export type Language = Static<typeof Language>;
+
+const Span = {
+  start: Seconds('Seconds from the start of the recording.'),
+  end: Seconds('Seconds from the start of the recording.'),
+};
+
+export const Evidence = Type.Object({ ...Span, party: Party, text: Type.String() });
+
+export const Word = Type.Object({ ...Span, text: Type.String(), confidence: Type.Optional(Type.Number()) });
+
+export const Utterance = Type.Object({
+  ...Span,
+  party: Party,
+  text: Type.String(),
+  language: Type.Optional(Nullable(Language)),
+  confidence: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 1 }))),
+  words: Type.Optional(Type.Array(Word)),
+  sentiment: Type.Optional(
+    Nullable(
+      Type.Object({
+        label: Type.Union([Type.Literal('negative'), Type.Literal('neutral'), Type.Literal('positive')]),
+        score: Type.Number({ minimum: -1, maximum: 1 }),
+      }),
+    ),
+  ),
+});
+export type Utterance = Static<typeof Utterance>;
+
+export const eventTypes = ['interruption', 'backchannel', 'hold', 'dead_air', 'transfer'] as const;
+export const EventType = Type.Union(eventTypes.map((name) => Type.Literal(name)));
+export type EventType = Static<typeof EventType>;
+
+export const CallEvent = Type.Union([
+  Type.Object({ type: Type.Literal('interruption'), ...Span, by: SpeakingParty, overlap_s: Seconds('Length of the overlap.') }),
+  Type.Object({ type: Type.Literal('backchannel'), ...Span, by: SpeakingParty }),
+  Type.Object({
+    type: Type.Literal('hold'),
+    ...Span,
+    kind: Type.Union([Type.Literal('music'), Type.Literal('silence')]),
+    consented: Type.Optional(Nullable(Type.Boolean())),
+    duration_stated: Type.Optional(Nullable(Type.Boolean())),
+    thanked_after: Type.Optional(Nullable(Type.Boolean())),
+  }),
+  Type.Object({ type: Type.Literal('dead_air'), ...Span }),
+  Type.Object({
+    type: Type.Literal('transfer'),
+    ...Span,
+    target_named: Type.Optional(Nullable(Type.Boolean())),
+    reason_given: Type.Optional(Nullable(Type.Boolean())),
+    callback_number_given: Type.Optional(Nullable(Type.Boolean())),
+  }),
+]);
+export type CallEvent = Static<typeof CallEvent>;
+
+export const ruleStatuses = ['pass', 'fail', 'n/a'] as const;
+export const RuleResult = Type.Object({
+  id: Type.String(),
+  status: Type.Union(ruleStatuses.map((status) => Type.Literal(status))),
+  count: Type.Integer({ minimum: 0 }),
+  severity: Type.Optional(Type.Union([Type.Literal('info'), Type.Literal('minor'), Type.Literal('major'), Type.Literal('critical')])),
+  weight: Type.Optional(Type.Number({ minimum: 0 })),
+  evidence: Type.Array(Evidence),
+});
+export type RuleResult = Static<typeof RuleResult>;
+
+export const PartyStats = Type.Object({
+  channel: Type.Integer({ minimum: 0, maximum: 1 }),
+  talk_s: Seconds('Seconds of detected speech.'),
+  talk_listen_ratio: Type.Optional(Nullable(Type.Number({ minimum: 0 }))),
+  longest_monologue_s: Type.Optional(Nullable(Seconds('Longest stretch of speech without a turn change.'))),
+});
+
+export const ChannelLevel = Type.Object({
+  channel: Type.Integer({ minimum: 0 }),
+  party: Party,
+  rms_dbfs: Type.Number({ description: 'Mean level in dB relative to full scale; -120 for digital silence.' }),
+  peak_dbfs: Type.Number(),
+  clipped_ratio: Type.Number({ minimum: 0, maximum: 1, description: 'Share of samples at or above 0.999 of full scale.' }),
+});
+
+export const CallResult = Type.Object(
+  {
+    schema: Type.Literal('callqa.call/1'),
+    call_id: Nullable(Type.String({ description: 'First 16 hex digits of sha256; null when the file could not be read.' })),
+    source: Type.String({ description: 'The path as given on the command line.' }),
+    sha256: Nullable(Type.String({ pattern: '^[0-9a-f]{64}$' })),
+    status: Type.Union([Type.Literal('ok'), Type.Literal('error')]),
+    error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+    container: Nullable(Type.String()),
+    codec: Nullable(Type.String()),
+    duration_s: Nullable(Seconds('Duration of the decoded audio.')),
+    channels: Nullable(Type.Integer({ minimum: 1, maximum: 2 })),
+    sample_rate: Nullable(Type.Integer({ minimum: 1, description: 'Sample rate of the source in Hz.' })),
+    language: Nullable(Language),
+    agent_id: Nullable(Type.String()),
+    channel_levels: Type.Array(ChannelLevel),
+    parties: Nullable(Type.Object({ agent: PartyStats, customer: PartyStats })),
+    silence_s: Nullable(Seconds('Seconds in which nobody speaks.')),
+    overlap_s: Nullable(Seconds('Seconds in which both parties speak.')),
+    transcript_source: Nullable(Type.String({ description: '"import:<file>" or "model:<id>"; null when none.' })),
+    utterances: Type.Array(Utterance),
+    event_types_checked: Type.Array(EventType, {
+      description: 'Event types the analysis looked for: an absent type was not checked, which is not the same as none found.',
+    }),
+    events: Type.Array(CallEvent),
+    statements: Nullable(Type.Object({ agent: Type.Object({ i: Type.Integer({ minimum: 0 }), you: Type.Integer({ minimum: 0 }) }) })),
+    rules: Type.Array(RuleResult),
+    score: Nullable(Type.Number({ minimum: 0, maximum: 100 })),
+  },
+  {
+    $id: 'https://callqa.dev/schema/callqa.call-1.schema.json',
+    title: 'callqa.call/1',
+    description: 'The analysis of one call recording.',
+  },
+);
+export type CallResult = Static<typeof CallResult>;
