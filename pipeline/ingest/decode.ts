@@ -24,7 +24,18 @@ function deinterleave(frames: Float32Array, channelCount: number): Float32Array[
   return channels;
 }
 
+/**
+ * Decoder errors are checked before length: damage usually also loses samples, and "damaged"
+ * with ffmpeg's own reason is the more useful message than "shorter than declared".
+ */
 function checkDecodedLength(probe: RecordingProbe, decodedS: number, outcome: DecodeOutcome): void {
+  const firstError = outcome.errorLines[0] ?? outcome.exitError?.message.split('\n')[0];
+  if (firstError) {
+    throw new CallqaError(
+      'CQA_ERR_INPUT_CORRUPT',
+      `${probe.source}: damaged audio: ffmpeg reported ${Math.max(1, outcome.errorLines.length)} decoding error(s), first: "${firstError}"; export the recording again`,
+    );
+  }
   if (decodedS === 0) {
     throw new CallqaError('CQA_ERR_INPUT_NO_SAMPLES', `${probe.source}: the audio track decodes to no samples; export the recording again`);
   }
@@ -33,13 +44,6 @@ function checkDecodedLength(probe: RecordingProbe, decodedS: number, outcome: De
     throw new CallqaError(
       'CQA_ERR_INPUT_TRUNCATED',
       `${probe.source}: truncated: the file declares ${declared.toFixed(2)} s but only ${decodedS.toFixed(2)} s decode; copy or export it again`,
-    );
-  }
-  const firstError = outcome.errorLines[0] ?? outcome.exitError?.message.split('\n')[0];
-  if (firstError) {
-    throw new CallqaError(
-      'CQA_ERR_INPUT_CORRUPT',
-      `${probe.source}: damaged audio: ffmpeg reported ${Math.max(1, outcome.errorLines.length)} decoding error(s), first: "${firstError}"; export the recording again`,
     );
   }
 }

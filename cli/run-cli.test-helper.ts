@@ -1,0 +1,38 @@
+/** Runs the real `callqa` binary in a child process and reads its database afterwards. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+export const callqaBin = new URL('../bin/callqa.js', import.meta.url).pathname;
+
+export interface CliOutcome {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function startCli(args: readonly string[]): { child: ChildProcess; done: Promise<CliOutcome> } {
+  const child = spawn(process.execPath, [callqaBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<CliOutcome>((resolve) => child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr })));
+  return { child, done };
+}
+
+export function runCli(args: readonly string[]): Promise<CliOutcome> {
+  return startCli(args).done;
+}
+
+/** Runs one query against a database file that no other process holds. */
+export async function queryDb(dbPath: string, sql: string): Promise<Record<string, unknown>[]> {
+  const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
+  try {
+    const connection = await instance.connect();
+    const reader = await connection.runAndReadAll(sql);
+    connection.closeSync();
+    return reader.getRowObjectsJS() as Record<string, unknown>[];
+  } finally {
+    instance.closeSync();
+  }
+}
