@@ -1,19 +1,30 @@
 import path from 'node:path';
-import type { CallResult } from '../pipeline/result/call-result.ts';
+import type { CallResult, EventType } from '../pipeline/result/call-result.ts';
 
-const columns = ['call', 'status', 'duration', 'ch', 'codec', 'language', 'score', 'note'] as const;
+const columns = ['call', 'status', 'duration', 'lang', 'agent talk', 'cust. talk', 'interrupt. a/c', 'holds', 'dead air', 'score', 'note'] as const;
+
+const seconds = (value: number | null | undefined) => (value === null || value === undefined ? '' : `${value.toFixed(1)} s`);
+
+/** A count of events of one type, or '–' when the analysis did not look for that type. */
+function countOf(result: CallResult, type: EventType, by?: 'agent' | 'customer'): string {
+  if (!result.event_types_checked.includes(type)) return '–';
+  return String(result.events.filter((event) => event.type === type && (!by || ('by' in event && event.by === by))).length);
+}
 
 function rowOf(result: CallResult): string[] {
-  const duration = result.duration_s === null ? '' : `${result.duration_s.toFixed(1)} s`;
+  if (result.status === 'error') return [path.basename(result.source), 'error', '', '', '', '', '', '', '', '', result.error?.code ?? ''];
   return [
     path.basename(result.source),
     result.status,
-    duration,
-    String(result.channels ?? ''),
-    result.codec ?? '',
+    seconds(result.duration_s),
     result.language ?? '',
+    seconds(result.parties?.agent.talk_s),
+    seconds(result.parties?.customer.talk_s),
+    `${countOf(result, 'interruption', 'agent')}/${countOf(result, 'interruption', 'customer')}`,
+    countOf(result, 'hold'),
+    countOf(result, 'dead_air'),
     result.score === null ? '' : result.score.toFixed(0),
-    result.error?.code ?? '',
+    result.channels === 1 ? 'mono' : '',
   ];
 }
 

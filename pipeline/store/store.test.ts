@@ -20,6 +20,7 @@ function storedCall(runId: string, text: string | null): StoredCall {
         { channel: 0, party: 'agent', rms_dbfs: -20, peak_dbfs: -6, clipped_ratio: 0 },
         { channel: 1, party: 'customer', rms_dbfs: -25, peak_dbfs: -9, clipped_ratio: 0 },
       ],
+      speech: { segments: [], parties: null, silenceS: 10, overlapS: null, events: [], eventTypesChecked: [] },
     },
   });
   // A null text violates utterances.text NOT NULL: the way to make the write fail half-way.
