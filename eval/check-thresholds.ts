@@ -1,0 +1,80 @@
+/**
+ * Reads eval/thresholds.json and checks every group's figures against it. A threshold
+ * applies to each group (each language and all calls); a figure that is not available is
+ * reported as such and never fails, so an unbuilt stage is visible without breaking CI.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Figures } from './measure.ts';
+
+export interface Threshold {
+  /** A figure key; `*` stands for one dot-free part (a rule id, a party). */
+  figure: string;
+  bound: 'min' | 'max';
+  limit: number;
+}
+
+export interface ThresholdCheck {
+  group: string;
+  figure: string;
+  bound: 'min' | 'max';
+  limit: number;
+  value: number | null;
+  status: 'pass' | 'fail' | 'not available';
+  /** Why the figure is not available. */
+  reason?: string;
+}
+
+export const defaultThresholdsPath = path.resolve(import.meta.dirname, 'thresholds.json');
+
+/** Validates the parsed file; an error names the file and the entry. */
+export function resolveThresholds(parsed: unknown, source: string): Threshold[] {
+  const entries = typeof parsed === 'object' && parsed !== null && 'thresholds' in parsed ? parsed.thresholds : undefined;
+  if (!Array.isArray(entries)) throw new Error(`${source}: expected an object with a "thresholds" array`);
+  return entries.map((entry: unknown, index): Threshold => {
+    const where = `${source}: thresholds[${index}]`;
+    if (typeof entry !== 'object' || entry === null || !('figure' in entry) || typeof entry.figure !== 'string') {
+      throw new Error(`${where}: expected { "figure": string, "min" or "max": number }`);
+    }
+    const min = 'min' in entry ? entry.min : undefined;
+    const max = 'max' in entry ? entry.max : undefined;
+    if (typeof min === 'number' && max === undefined) return { figure: entry.figure, bound: 'min', limit: min };
+    if (typeof max === 'number' && min === undefined) return { figure: entry.figure, bound: 'max', limit: max };
+    throw new Error(`${where} (${entry.figure}): expected exactly one of "min" or "max", as a number`);
+  });
+}
+
+export async function loadThresholds(thresholdsPath = defaultThresholdsPath): Promise<Threshold[]> {
+  return resolveThresholds(JSON.parse(await readFile(thresholdsPath, 'utf8')), thresholdsPath);
+}
+
+function figurePattern(figure: string): RegExp {
+  const parts = figure.split('.').map((part) => (part === '*' ? '[^.]+' : part.replace(/[\\^$+?()[\]{}|-]/g, '\\$&')));
+  return new RegExp(`^${parts.join('\\.')}$`);
+}
+
+/** Medians of millisecond times and ratios of small counts land a hair off the limit in binary. */
+const roundingSlack = 1e-9;
+
+/** One check per threshold, group and matching figure; throws for a threshold naming no figure. */
+export function checkThresholds(groups: Readonly<Record<string, Figures>>, thresholds: readonly Threshold[]): ThresholdCheck[] {
+  const checks: ThresholdCheck[] = [];
+  for (const threshold of thresholds) {
+    const pattern = figurePattern(threshold.figure);
+    let named = false;
+    for (const [group, figures] of Object.entries(groups)) {
+      for (const [figure, measure] of Object.entries(figures).filter(([key]) => pattern.test(key))) {
+        named = true;
+        const { bound, limit } = threshold;
+        if (measure.value === null) {
+          checks.push({ group, figure, bound, limit, value: null, status: 'not available', reason: measure.reason });
+          continue;
+        }
+        const within = bound === 'min' ? measure.value >= limit - roundingSlack : measure.value <= limit + roundingSlack;
+        checks.push({ group, figure, bound, limit, value: measure.value, status: within ? 'pass' : 'fail' });
+      }
+    }
+    if (!named && Object.keys(groups).length > 0) throw new Error(`thresholds: "${threshold.figure}" names no figure of the report`);
+  }
+  return checks;
+}

@@ -1,0 +1,96 @@
+/**
+ * Every figure for one group of calls (one language, or all), in display order: event
+ * detection (event-metrics.ts, interruption-confusion.ts, hold-metrics.ts), then the per-call
+ * figures below. A call whose result leaves a field null (the stage has not run) is left out
+ * of that figure; when every call does, the figure is not available.
+ */
+import { languages } from '../pipeline/result/call-result.ts';
+import { measureEvents } from './event-metrics.ts';
+import { measureHoldAttributes } from './hold-metrics.ts';
+import { measureInterruptionConfusion } from './interruption-confusion.ts';
+import type { TimeSpan } from './match-events.ts';
+import { maxOf, medianOf, shareOf, type EvaluatedCall, type Figures } from './measure.ts';
+
+const speakingParties = ['agent', 'customer'] as const;
+
+/** Seconds covered by the union of `spans`: overlapping utterances of one party count once. */
+export function mergedDurationS(spans: readonly TimeSpan[]): number {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let totalS = 0;
+  let coveredUntil = Number.NEGATIVE_INFINITY;
+  for (const { start, end } of sorted) {
+    const from = Math.max(start, coveredUntil);
+    if (end > from) totalS += end - from;
+    coveredUntil = Math.max(coveredUntil, end);
+  }
+  return totalS;
+}
+
+/** Relative error of `parties.<party>.talk_s` against the party's truth utterances, per call. */
+function measureTalkTime(calls: readonly EvaluatedCall[]): Figures {
+  const figures: Figures = {};
+  for (const party of speakingParties) {
+    const relativeErrors = calls.flatMap(({ truth, result }) => {
+      const truthTalkS = mergedDurationS(truth.utterances.filter((utterance) => utterance.party === party));
+      return result.parties === null || truthTalkS === 0 ? [] : [Math.abs(result.parties[party].talk_s - truthTalkS) / truthTalkS];
+    });
+    figures[`talk_time.${party}.median_error`] = medianOf(relativeErrors, 'share', 'parties null in every result');
+    figures[`talk_time.${party}.max_error`] = maxOf(relativeErrors, 'share', 'parties null in every result');
+  }
+  return figures;
+}
+
+/** `rule.<id>.agreement`: share of calls whose result status for the rule equals the truth's. */
+function measureRules(calls: readonly EvaluatedCall[]): Figures {
+  const ruleIds = [...new Set(calls.flatMap((call) => Object.keys(call.truth.rules)))];
+  const figures: Figures = {};
+  for (const ruleId of ruleIds) {
+    let carried = 0;
+    let agreed = 0;
+    for (const { truth, result } of calls) {
+      const expected = new Map<string, string>(Object.entries(truth.rules)).get(ruleId);
+      const reported = result.rules.find((rule) => rule.id === ruleId);
+      if (expected === undefined || reported === undefined) continue;
+      carried++;
+      if (reported.status === expected) agreed++;
+    }
+    figures[`rule.${ruleId}.agreement`] = shareOf(agreed, carried, 'share', 'rule absent from every result');
+  }
+  return figures;
+}
+
+function measureCallFacts(calls: readonly EvaluatedCall[]): Figures {
+  const withStatements = calls.flatMap(({ truth, result }) => (result.statements === null ? [] : [{ truth: truth.statements.agent, result: result.statements.agent }]));
+  const withinOne = withStatements.filter(({ truth, result }) => Math.abs(result.i - truth.i) <= 1 && Math.abs(result.you - truth.you) <= 1);
+  const withLanguage = calls.filter(({ result }) => result.language !== null);
+  const languageRight = withLanguage.filter(({ truth, result }) => result.language === truth.language);
+  return {
+    'statements.within_one': shareOf(withinOne.length, withStatements.length, 'share', 'statements null in every result'),
+    'language.accuracy': shareOf(languageRight.length, withLanguage.length, 'share', 'language null in every result'),
+    // Availability itself, so zero is the true answer while no transcript stage runs.
+    'transcript.available': shareOf(calls.filter(({ result }) => result.utterances.length > 0).length, calls.length, 'share', 'no calls'),
+  };
+}
+
+/** All figures for `calls`, keyed and ordered as the report prints them. */
+export function measureGroup(calls: readonly EvaluatedCall[]): Figures {
+  return {
+    ...measureEvents(calls),
+    ...measureInterruptionConfusion(calls),
+    ...measureHoldAttributes(calls),
+    ...measureTalkTime(calls),
+    ...measureRules(calls),
+    ...measureCallFacts(calls),
+  };
+}
+
+/** Figures per language present in `calls` (by the truth's language), then `overall`. */
+export function measureGroups(calls: readonly EvaluatedCall[]): Record<string, Figures> {
+  const groups: Record<string, Figures> = {};
+  for (const language of languages) {
+    const inLanguage = calls.filter((call) => call.truth.language === language);
+    if (inLanguage.length > 0) groups[language] = measureGroup(inLanguage);
+  }
+  if (calls.length > 0) groups.overall = measureGroup(calls);
+  return groups;
+}
