@@ -1,0 +1,56 @@
+/**
+ * Text normalization shared by the lexicon compiler and the transcript indexer, so a phrase
+ * in a pack and a word in a transcript meet in the same form: lower case, ё folded into е
+ * (Russian print and ASR output use both), typographic apostrophes folded, and the Hungarian
+ * long vowels ő/ű kept while their common mis-encodings õ/û (Latin-1 look-alikes that OCR and
+ * some ASR vocabularies emit) are repaired. Accents are never stripped: in Hungarian they
+ * change the word (kérem "please" ≠ kerem).
+ */
+
+const lookalikes: Readonly<Record<string, string>> = { ё: 'е', õ: 'ő', û: 'ű', ô: 'ő', '’': "'", ʼ: "'", '`': "'" };
+const lookalikePattern = /[ёõûô’ʼ`]/g;
+
+/** The form in which pack words and transcript words are compared. */
+export function normalizeWord(word: string): string {
+  return word.normalize('NFC').toLocaleLowerCase().replace(lookalikePattern, (character) => lookalikes[character] ?? character);
+}
+
+/** A word of a transcript sentence; `surface` keeps the original case (proper nouns). */
+export interface Token {
+  surface: string;
+  norm: string;
+  /** A comma, colon, semicolon or dash stands between this token and the previous one. */
+  afterPause: boolean;
+}
+
+export interface Sentence {
+  tokens: Token[];
+  isQuestion: boolean;
+}
+
+// Words keep inner hyphens and apostrophes ("mm-hmm", "эс-эм-эс", "can't", "e-mailt").
+const wordPattern = /[\p{L}\p{N}]+(?:['’ʼ-][\p{L}\p{N}]+)*/gu;
+const pausePattern = /[,:;—–]|\s-\s/;
+// A sentence ends at . ! ? … (runs of them); an ellipsis inside a number ("4.5") is kept.
+const sentencePattern = /[^.!?…]+(?:[.!?…]+|$)/g;
+
+function tokenizeSentence(text: string): Token[] {
+  const tokens: Token[] = [];
+  let previousEnd = 0;
+  for (const match of text.matchAll(wordPattern)) {
+    const gap = text.slice(previousEnd, match.index);
+    tokens.push({ surface: match[0], norm: normalizeWord(match[0]), afterPause: tokens.length > 0 && pausePattern.test(gap) });
+    previousEnd = match.index + match[0].length;
+  }
+  return tokens;
+}
+
+/** Splits a transcript text into sentences of tokens; empty sentences are dropped. */
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const match of text.matchAll(sentencePattern)) {
+    const tokens = tokenizeSentence(match[0]);
+    if (tokens.length > 0) sentences.push({ tokens, isQuestion: match[0].trimEnd().endsWith('?') });
+  }
+  return sentences;
+}

@@ -1,0 +1,55 @@
+/**
+ * The resolved, frozen rule pack that `evaluateRules` runs: what `load-pack.ts` makes of a
+ * language file and its base after validation, merging and compiling the phrases.
+ */
+import type { CompiledPhrase } from './phrase-matcher.ts';
+import type { BasePackSpec, HoldSettings, TransferSettings, severities } from './pack-schema.ts';
+
+export type Lexicon = readonly CompiledPhrase[];
+export type Severity = (typeof severities)[number];
+
+/** How the agent or the customer is recognized as the one a clause is framed around. */
+export interface StatementMarkers {
+  words: ReadonlySet<string>;
+  clauseInitialWords: ReadonlySet<string>;
+  patterns: readonly RegExp[];
+  exceptions: ReadonlySet<string>;
+}
+
+export interface StatementPatterns {
+  formulas: Lexicon;
+  requests: Lexicon;
+  clauseBreakers: ReadonlySet<string>;
+  i: StatementMarkers;
+  you: StatementMarkers;
+}
+
+export interface ResolvedRule {
+  id: string;
+  kind: string;
+  guide: string | null;
+  severity: Severity;
+  weight: number;
+  /** The kind's parameters, validated against the kind's schema when the pack was loaded. */
+  params: Readonly<Record<string, unknown>>;
+  /** Field → the file that set it, so a result can be explained down to its threshold. */
+  setBy: Readonly<Record<string, string>>;
+}
+
+export interface RulePack {
+  language: string;
+  /** The language file first, then its base. */
+  files: readonly string[];
+  stemmer: string;
+  maxGapWords: number;
+  properNounExceptions: ReadonlySet<string>;
+  lexicons: Readonly<Record<string, Lexicon>>;
+  dataItems: Readonly<Record<string, Lexicon>>;
+  statements: StatementPatterns;
+  backchannel: BasePackSpec['backchannel'];
+  requests: BasePackSpec['requests'];
+  holds: HoldSettings;
+  transfers: TransferSettings;
+  /** Enabled rules in the order of the base file. */
+  rules: readonly ResolvedRule[];
+}

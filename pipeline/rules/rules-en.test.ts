@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { loadRulePack } from './load-pack.ts';
+import { expectedOf, statusesOf, type RuleCase } from './test-calls.ts';
+
+const pack = await loadRulePack('en');
+
+const cases: RuleCase[] = [
+  { rule: 'greeting', expected: 'pass', lines: ['A: Good morning, Skyline Mobile, Priya speaking. How can I help?'] },
+  { rule: 'greeting', expected: 'pass', lines: ['A: Thank you for calling Northwind Energy, this is Anna.'] },
+  { rule: 'greeting', expected: 'fail', lines: ['A: Yeah, Parcelpoint.'] },
+  { rule: 'greeting', expected: 'fail', lines: ['A: Hello, how can I help?'] },
+  { rule: 'thanks-opening', expected: 'pass', lines: ['A: THANKS for calling Parcelpoint!'] },
+  { rule: 'thanks-opening', expected: 'fail', lines: ['A: Hello, Parcelpoint, Mark speaking.', 'C: Hi.', 'A: Thank you.'] },
+  { rule: 'thanks-closing', expected: 'pass', lines: ['A: Hello.', 'C: Bye now.', 'A: Thank you for your patience, goodbye.'] },
+  { rule: 'thanks-closing', expected: 'fail', lines: ['A: Thank you for calling.', 'C: Bye.', 'A: Bye.'] },
+  { rule: 'please', expected: 'pass', lines: ['A: Could you please tell me your account number?'] },
+  { rule: 'please', expected: 'pass', lines: ["A: What's your phone number, please?"] },
+  { rule: 'please', expected: 'fail', lines: ['A: Your account number?'] },
+  { rule: 'please', expected: 'n/a', lines: ['A: Your parcel is booked for tomorrow.'] },
+  { rule: 'no-interruptions', expected: 'fail', lines: ['C: I was charged twice for my March bill', 'A>: What is the account number?'] },
+  { rule: 'no-interruptions', expected: 'pass', lines: ['A: You will get the money back.', 'C>: Five days?'] },
+  { rule: 'no-interruptions', expected: 'n/a', lines: ['C: I was charged twice', 'A>: What is the account number?'], acoustic: false },
+  { rule: 'hold-consent', expected: 'pass', lines: ['A: May I put you on hold for a minute?', 'C: Sure.', '-- hold 20 --', 'A: Thanks for holding.'] },
+  { rule: 'hold-consent', expected: 'pass', lines: ['A: May I place you on a short hold while I check?', 'C: Yes, of course.', '-- hold 20 --'] },
+  { rule: 'hold-consent', expected: 'pass', lines: ['A: Would you mind holding while I look into it?', 'C: Go ahead.', '-- hold 30 --'] },
+  { rule: 'hold-consent', expected: 'fail', lines: ['A: Hold on.', '-- hold 20 --', "A: It's stuck at the depot."] },
+  { rule: 'hold-consent', expected: 'fail', lines: ['A: Can I put you on hold?', "C: I'm in a hurry, actually.", '-- hold 20 --'] },
+  { rule: 'hold-consent', expected: 'n/a', lines: ['A: Hello.', 'C: Hi.'] },
+  { rule: 'hold-consent', expected: 'pass', lines: ['A: Can I put you on hold for two minutes?', 'C: Okay.', '-- hold 20 --', 'A: Thank you for waiting.'], acoustic: false },
+  { rule: 'hold-consent', expected: 'fail', lines: ['A: Hold on.', '-- hold 20 --', 'A: Right.'], acoustic: false },
+  { rule: 'hold-consent', expected: 'n/a', lines: ['A: Let us see.', '-- hold 20 --', 'A: Right.'], acoustic: false },
+  { rule: 'hold-duration-stated', expected: 'pass', lines: ['A: May I put you on hold for twenty seconds?', 'C: Sure.', '-- hold 20 --'] },
+  { rule: 'hold-duration-stated', expected: 'fail', lines: ['A: Can I put you on hold?', 'C: Yes, okay.', '-- hold 20 --'] },
+  { rule: 'hold-thanks', expected: 'pass', lines: ['A: Can I put you on hold?', 'C: Yes.', '-- hold 20 --', 'A: Thanks for holding.'] },
+  { rule: 'hold-thanks', expected: 'fail', lines: ['A: Can I put you on hold?', 'C: Yes.', '-- hold 20 --', 'A: Right. I need your phone number.'] },
+  { rule: 'delay-reason', expected: 'pass', lines: ['A: May I put you on hold while I check the payments?', 'C: Sure.', '-- hold 20 --'] },
+  { rule: 'delay-reason', expected: 'fail', lines: ['A: Can I put you on hold?', 'C: Sure.', '-- hold 20 --', 'A: Right.'] },
+  { rule: 'delay-reason', expected: 'fail', lines: ['C: My parcel is two weeks late.', "A: It's stuck at the depot."] },
+  { rule: 'delay-reason', expected: 'pass', lines: ['C: My parcel is two weeks late.', 'A: The van broke down, and that is why it is delayed.'] },
+  { rule: 'delay-reason', expected: 'n/a', lines: ['C: I would like the unlimited plan.', 'A: Done.'] },
+  { rule: 'transfer-explained', expected: 'pass', lines: ["A: I'll transfer you to our travel team so they can add the pass."] },
+  { rule: 'transfer-explained', expected: 'fail', lines: ["A: I'm transferring your call now."] },
+  { rule: 'transfer-explained', expected: 'fail', lines: ['C: Was my travel pass active?', 'A: One moment.'] },
+  { rule: 'transfer-explained', expected: 'n/a', lines: ['A: Hello.', 'C: Bye.'] },
+  { rule: 'one-word-answers', expected: 'fail', lines: ['C: Will it arrive this week?', 'A: No.'] },
+  { rule: 'one-word-answers', expected: 'fail', lines: ['C: Was my pass active or not?', 'A: Maybe.', 'A: Let me transfer you to billing.'] },
+  { rule: 'one-word-answers', expected: 'pass', lines: ['C: Will it arrive this week?', 'A: Yes, it arrives on Friday morning.'] },
+  { rule: 'one-word-answers', expected: 'pass', lines: ['C: Fine. Do that.', 'A: Done.'] },
+  { rule: 'you-not-i', expected: 'pass', lines: ['A: You will receive a text today, and I will add the credit.'] },
+  { rule: 'you-not-i', expected: 'fail', lines: ["A: I see the charge, but I can't remove it. I don't handle disputes."] },
+  { rule: 'you-not-i', expected: 'n/a', lines: ["A: Thank you for calling. I'm sorry. How can I help?"] },
+  { rule: 'no-disagreement', expected: 'fail', lines: ['A: No, we never promised that.'] },
+  { rule: 'no-disagreement', expected: 'pass', lines: ['A: You were right: the card was charged twice.'] },
+  { rule: 'no-evaluative', expected: 'fail', lines: ["A: I think you misread the website, it's quite clear."] },
+  { rule: 'no-evaluative', expected: 'pass', lines: ['A: The website says three to five days.'] },
+  { rule: 'alternative-offered', expected: 'pass', lines: ["A: The refund can't be faster, but you can have a credit."] },
+  { rule: 'alternative-offered', expected: 'pass', lines: ['A: I cannot move the repair.', 'C: Oh.', 'A: Instead, there is free mobile data until then.'] },
+  { rule: 'alternative-offered', expected: 'fail', lines: ["A: I can't do anything about the depot.", 'C: Really?', 'A: Really.', 'C: Hm.', 'A: Yes.'] },
+  { rule: 'alternative-offered', expected: 'n/a', lines: ['A: Your plan is changed.'] },
+  { rule: 'no-repeat-requests', expected: 'fail', lines: ['C: The tracking number is P X four four one nine.', "A: What's the tracking number?"] },
+  { rule: 'no-repeat-requests', expected: 'fail', lines: ['A: Could you please give me your phone number?', 'C: Oh seven seven.', 'A: Your phone number, please.'] },
+  { rule: 'no-repeat-requests', expected: 'fail', lines: ['A: Could you give me the order number again?'] },
+  { rule: 'no-repeat-requests', expected: 'pass', lines: ['C: I want to change my address.', 'A: Could you please give me the new address?'] },
+  { rule: 'follow-up', expected: 'pass', lines: ["C: I was charged twice and I'd like a refund.", 'A: You will receive the money within five days.'] },
+  { rule: 'follow-up', expected: 'fail', lines: ['C: When will it be fixed?', 'A: The engineers are on it.'] },
+  { rule: 'follow-up', expected: 'n/a', lines: ["C: I'd like to switch to the unlimited plan.", 'A: Done.'] },
+  { rule: 'calm-under-pressure', expected: 'fail', lines: ['C: This is the third time this month!', 'A: I have other customers waiting.'] },
+  { rule: 'calm-under-pressure', expected: 'fail', lines: ['C: Unbelievable.', 'A: No, we never said that.'] },
+  { rule: 'calm-under-pressure', expected: 'pass', lines: ['C: Four is too late!', "A: I understand, and I'm sorry."] },
+  { rule: 'calm-under-pressure', expected: 'n/a', lines: ['C: Thanks, that is great.', 'A: Other customers asked the same.'] },
+];
+
+describe('English pack', () => {
+  it('gives each rule the expected status, across inflection, word order, negatives and n/a', () => {
+    expect(statusesOf(pack, cases)).toEqual(expectedOf(cases));
+  });
+});
