@@ -47,6 +47,7 @@ export function createResult(overrides: Partial<CallResult> = {}): CallResult {
     events: [],
     statements: null,
     rules: [],
+    sentiment_source: null,
     score: null,
     ...overrides,
   };

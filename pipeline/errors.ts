@@ -21,6 +21,17 @@ export const errorCatalogue = {
   CQA_ERR_STORE_WRITE: { statusCode: 500, exitCode: 5, summary: 'writing a call to the database failed' },
   CQA_ERR_MODEL_INVALID: { statusCode: 500, exitCode: 6, summary: 'a model file is missing or fails verification' },
   CQA_ERR_INTERNAL: { statusCode: 500, exitCode: 70, summary: 'an unexpected internal failure' },
+  CQA_ERR_API_BAD_REQUEST: { statusCode: 400, exitCode: 2, summary: 'a request parameter, query or body is invalid' },
+  CQA_ERR_API_UNAUTHENTICATED: { statusCode: 401, exitCode: 77, summary: 'no valid API token was presented' },
+  CQA_ERR_API_FORBIDDEN: { statusCode: 403, exitCode: 77, summary: "the token's role may not use this route" },
+  CQA_ERR_API_NOT_FOUND: { statusCode: 404, exitCode: 2, summary: 'no such route, call, example or job' },
+  CQA_ERR_API_RECORDING_MISSING: { statusCode: 404, exitCode: 2, summary: "a call's recording is no longer where it was analysed, or has changed" },
+  CQA_ERR_API_PAYLOAD_TOO_LARGE: { statusCode: 413, exitCode: 2, summary: 'the request body is larger than the server accepts' },
+  CQA_ERR_API_UNSUPPORTED_MEDIA_TYPE: { statusCode: 415, exitCode: 2, summary: 'the request body has a content type the route does not accept' },
+  CQA_ERR_API_RANGE_NOT_SATISFIABLE: { statusCode: 416, exitCode: 2, summary: 'the requested byte range lies outside the file' },
+  CQA_ERR_API_UNPROCESSABLE: { statusCode: 422, exitCode: 2, summary: 'the request does not fit the call (span outside it, rule not checked)' },
+  CQA_ERR_API_RATE_LIMITED: { statusCode: 429, exitCode: 75, summary: 'too many requests from this token or address' },
+  CQA_ERR_API_QUEUE_FULL: { statusCode: 503, exitCode: 75, summary: 'the analysis queue is full' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { analyzeCall, type AnalyzeOptions } from './analyze.ts';
+import { analyzeCall } from './analyze.ts';
+import type { AnalyzeConfig } from './analyze-config.ts';
 import type { Effects } from './effects.ts';
 import type { CallResult } from './result/call-result.ts';
 import { beginRun, failRun, saveCall, type Store } from './store/index.ts';
@@ -19,6 +20,18 @@ function formatClock(seconds: number): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
+/** The settings a run is recorded with, so a stored result can be traced to how it was made. */
+function describeConfig(config: AnalyzeConfig): Record<string, unknown> {
+  return {
+    agentChannel: config.agentChannel,
+    languages: config.languages,
+    forcedLanguage: config.forcedLanguage,
+    transcriptPath: config.transcriptPath,
+    whisperModel: config.transcription?.modelId ?? null,
+    rulePacks: [...config.rulePacks.values()].map((pack) => pack.files),
+  };
+}
+
 /**
  * Analyses recordings one by one and stores each in its own transaction, so killing the
  * process loses at most the call in flight; running the batch again completes it.
@@ -26,7 +39,7 @@ function formatClock(seconds: number): string {
  */
 export async function runBatch(
   recordings: readonly string[],
-  options: AnalyzeOptions,
+  config: AnalyzeConfig,
   store: Store,
   effects: Effects,
   onResult: (result: CallResult) => void,
@@ -38,8 +51,8 @@ export async function runBatch(
   let doneBytes = 0;
   for (const [index, source] of recordings.entries()) {
     const runId = randomUUID();
-    await beginRun(store, { runId, source, callqaVersion, options: { ...options } });
-    const analysed = await analyzeCall(source, options, effects);
+    await beginRun(store, { runId, source, callqaVersion, options: describeConfig(config) });
+    const analysed = await analyzeCall(source, config, effects);
     if (analysed.status === 'ok') {
       await saveCall(store, { ...analysed.stored, runId });
       summary.ok++;

@@ -1,12 +1,20 @@
 import type { Effects } from '../effects.ts';
 import type { CallAudio, DecodeSampleRateHz } from '../ingest/index.ts';
+import { createFrameStream } from './frame-stream.ts';
 import { createLevelMeter, type ChannelLevel } from './levels.ts';
+import { describeSpeechActivity, type SpeechActivity } from './speech-activity.ts';
+import { defaultAudioThresholds, type AudioThresholds } from './thresholds.ts';
+
+export type { SpeechActivity, SpeechSegment } from './speech-activity.ts';
+export type { PartyTalk } from './party-stats.ts';
+export { resolveAudioThresholds, defaultAudioThresholds, type AudioThresholds, type AudioThresholdsSpec } from './thresholds.ts';
 
 /** What the audio itself says about a call, from one streaming pass over its PCM. */
 export interface AudioAnalysis {
   durationS: number;
   analysedSampleRateHz: DecodeSampleRateHz;
   channelLevels: ChannelLevel[];
+  speech: SpeechActivity;
 }
 
 /** Telephone audio is analysed at its native 8 kHz; everything else at 16 kHz. */
@@ -15,16 +23,23 @@ export function chooseAnalysisRate(sourceRateHz: number): DecodeSampleRateHz {
 }
 
 /**
- * Audio stage: decodes the call once, streaming, and feeds every block to each analyser.
- * Throws the decoder's CallqaError when the file proves truncated or corrupt.
+ * Audio stage: decodes the call once, streaming, and feeds every block to each analyser (level
+ * meter, Silero VAD and music detector per channel); speech segments, talk figures and events
+ * are then derived from the per-frame results. Throws the decoder's CallqaError when the file
+ * proves truncated or corrupt, and CQA_ERR_MODEL_INVALID when the VAD model fails verification.
  */
-export async function analyzeAudio(audio: CallAudio, effects: Effects): Promise<AudioAnalysis> {
+export async function analyzeAudio(audio: CallAudio, effects: Effects, thresholds: AudioThresholds = defaultAudioThresholds): Promise<AudioAnalysis> {
   const rate = chooseAnalysisRate(audio.probe.sampleRateHz);
   const meter = createLevelMeter(audio.probe.channels);
+  const frames = await createFrameStream(audio.probe.channels, rate, thresholds);
   const startedMs = effects.now();
-  for await (const block of audio.openPcm(rate)) meter.add(block);
+  for await (const block of audio.openPcm(rate)) {
+    meter.add(block);
+    await frames.add(block);
+  }
   const durationS = meter.frameCount / rate;
+  const speech = describeSpeechActivity(await frames.finish(), audio.partyOfChannel, durationS, thresholds);
   const elapsedS = Math.max(1e-3, (effects.now() - startedMs) / 1000);
-  effects.log(`${audio.probe.source}: decoded ${durationS.toFixed(1)} s at ${(durationS / elapsedS).toFixed(0)}x real time`);
-  return { durationS, analysedSampleRateHz: rate, channelLevels: meter.levels(audio.partyOfChannel) };
+  effects.log(`${audio.probe.source}: analysed ${durationS.toFixed(1)} s of audio at ${(durationS / elapsedS).toFixed(0)}x real time`);
+  return { durationS, analysedSampleRateHz: rate, channelLevels: meter.levels(audio.partyOfChannel), speech };
 }

@@ -1,7 +1,7 @@
-import type { AudioAnalysis } from '../audio/index.ts';
+import type { AudioAnalysis, PartyTalk } from '../audio/index.ts';
 import type { CallqaError } from '../errors.ts';
 import type { RecordingProbe } from '../ingest/index.ts';
-import type { CallResult } from './call-result.ts';
+import type { CallEvent, CallResult, EventType, Language, RuleResult, Utterance } from './call-result.ts';
 
 export type OkCallResult = CallResult & { status: 'ok'; call_id: string; sha256: string };
 
@@ -22,16 +22,42 @@ const emptyFindings = {
   events: [],
   statements: null,
   rules: [],
+  sentiment_source: null,
   score: null,
 } satisfies Partial<CallResult>;
+
+/** What the transcript step settled: the utterances, where they came from, and the call's language. */
+export interface CallTranscript {
+  source: string | null;
+  language: Language | null;
+  utterances: Utterance[];
+}
+
+/** What the rules and score stages concluded, with the events they reviewed and added. */
+export interface CallJudgement {
+  rules: RuleResult[];
+  statements: { agent: { i: number; you: number } };
+  events: CallEvent[];
+  eventTypesChecked: EventType[];
+  sentimentSource: string;
+  score: number | null;
+}
 
 export interface CallFindings {
   probe: RecordingProbe;
   acoustics: AudioAnalysis;
+  transcript: CallTranscript;
+  /** null when there was nothing to judge (no transcript, or no pack for its language). */
+  judgement: CallJudgement | null;
+}
+
+function toPartyStats(talk: PartyTalk): NonNullable<CallResult['parties']>['agent'] {
+  return { channel: talk.channel, talk_s: talk.talkS, talk_listen_ratio: talk.talkListenRatio, longest_monologue_s: talk.longestMonologueS };
 }
 
 /** Assembles the callqa.call/1 object; fields of stages that have not run stay null or empty. */
-export function buildCallResult({ probe, acoustics }: CallFindings): OkCallResult {
+export function buildCallResult({ probe, acoustics, transcript, judgement }: CallFindings): OkCallResult {
+  const { speech } = acoustics;
   return {
     schema: 'callqa.call/1',
     call_id: callIdOf(probe.sha256),
@@ -45,6 +71,18 @@ export function buildCallResult({ probe, acoustics }: CallFindings): OkCallResul
     sample_rate: probe.sampleRateHz,
     channel_levels: acoustics.channelLevels,
     ...emptyFindings,
+    language: transcript.language,
+    parties: speech.parties && { agent: toPartyStats(speech.parties.agent), customer: toPartyStats(speech.parties.customer) },
+    silence_s: speech.silenceS,
+    overlap_s: speech.overlapS,
+    transcript_source: transcript.source,
+    utterances: transcript.utterances,
+    event_types_checked: judgement?.eventTypesChecked ?? speech.eventTypesChecked,
+    events: judgement?.events ?? speech.events,
+    statements: judgement?.statements ?? null,
+    rules: judgement?.rules ?? [],
+    sentiment_source: judgement?.sentimentSource ?? null,
+    score: judgement?.score ?? null,
   };
 }
 

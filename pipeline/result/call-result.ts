@@ -126,6 +126,9 @@ export const CallResult = Type.Object(
     events: Type.Array(CallEvent),
     statements: Nullable(Type.Object({ agent: Type.Object({ i: Type.Integer({ minimum: 0 }), you: Type.Integer({ minimum: 0 }) }) })),
     rules: Type.Array(RuleResult),
+    sentiment_source: Nullable(
+      Type.String({ description: 'Where utterance sentiment came from: "model:<id>", or "lexicon" when no sentiment model is installed.' }),
+    ),
     score: Nullable(Type.Number({ minimum: 0, maximum: 100 })),
   },
   {

@@ -22,6 +22,8 @@ function storedCall(runId: string, text: string | null): StoredCall {
       ],
       speech: { segments: [], parties: null, silenceS: 10, overlapS: null, events: [], eventTypesChecked: [] },
     },
+    transcript: { source: null, language: null, utterances: [] },
+    judgement: null,
   });
   // A null text violates utterances.text NOT NULL: the way to make the write fail half-way.
   result.utterances = [{ party: 'agent', start: 0, end: 1, text: text as string }];

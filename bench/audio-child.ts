@@ -1,0 +1,51 @@
+/**
+ * Runs the audio stage over one recording in a fresh process and prints one JSON line: audio
+ * seconds, wall seconds, CPU seconds of this process and of ffmpeg (its waited-for child, read
+ * from /proc), and peak RSS. The bench spawns it so peak RSS belongs to one call alone.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadOnnxSession } from '../models/onnx-session.ts';
+import { analyzeAudio } from '../pipeline/audio/index.ts';
+import { sileroModelId } from '../pipeline/audio/silero-session.ts';
+import { silentEffects } from '../pipeline/effects.ts';
+import { ingestRecording } from '../pipeline/ingest/index.ts';
+
+export interface AudioRunFigures {
+  audioS: number;
+  wallS: number;
+  nodeCpuS: number;
+  ffmpegCpuS: number;
+  peakRssMb: number;
+}
+
+const clockTicksPerS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/** CPU seconds of this process's waited-for children (fields cutime and cstime of /proc/self/stat). */
+function childrenCpuS(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / clockTicksPerS;
+}
+
+async function measure(file: string): Promise<AudioRunFigures> {
+  // Load the model first: the figures are for analysing, which a worker does many times per load.
+  await loadOnnxSession(sileroModelId);
+  const audio = await ingestRecording(file, { agentChannel: 0 }, silentEffects);
+  const cpuBefore = process.cpuUsage();
+  const childrenBeforeS = childrenCpuS();
+  const startedMs = performance.now();
+  const analysis = await analyzeAudio(audio, silentEffects);
+  const wallS = (performance.now() - startedMs) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    audioS: analysis.durationS,
+    wallS,
+    nodeCpuS: (cpu.user + cpu.system) / 1e6,
+    ffmpegCpuS: childrenCpuS() - childrenBeforeS,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+const file = process.argv[2];
+if (!file) throw new Error('usage: tsx bench/audio-child.ts <recording>');
+process.stdout.write(`${JSON.stringify(await measure(file))}\n`);

@@ -1,0 +1,59 @@
+/**
+ * `callqa serve [--db PATH] [--port N] [--host ADDRESS] [--print-admin-token]`: runs the QA
+ * server over the database until SIGINT or SIGTERM. stdout gets the URL (and, when asked, a
+ * fresh admin token); logs and job progress go to stderr. While it runs, the server is the
+ * database's single writer: uploads are analysed inside it.
+ */
+import { defineCommand } from 'citty';
+import { createApp } from '../api/app.ts';
+import { ensureAdminToken } from '../api/services/tokens.ts';
+import { createStderrEffects } from '../pipeline/effects.ts';
+import { CallqaError, toCallqaError } from '../pipeline/errors.ts';
+import { resolveFfmpegBinaries } from '../pipeline/ingest/index.ts';
+import { defaultDbPath, openStore } from '../pipeline/store/index.ts';
+
+function resolvePort(value: string): number {
+  const port = Number(value);
+  if (Number.isInteger(port) && port >= 0 && port <= 65_535) return port;
+  throw new CallqaError('CQA_ERR_CONFIG_INVALID', `--port must be an integer from 0 to 65535, got "${value}"`);
+}
+
+const untilStopped = () =>
+  new Promise<NodeJS.Signals>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+  });
+
+export const serveCommand = defineCommand({
+  meta: { name: 'serve', description: 'Run the QA server (review, coaching, examples, uploads, exports) over the database' },
+  args: {
+    db: { type: 'string', description: 'DuckDB file to serve (created and migrated if needed)', default: defaultDbPath },
+    port: { type: 'string', description: 'TCP port (0 picks a free one)', default: '8080' },
+    host: { type: 'string', description: 'Address to listen on; 0.0.0.0 exposes it to the network', default: '127.0.0.1' },
+    'print-admin-token': { type: 'boolean', description: 'Issue a fresh token for the built-in admin user and print it', default: false },
+  },
+  async run({ args }) {
+    const effects = createStderrEffects();
+    try {
+      const port = resolvePort(args.port);
+      resolveFfmpegBinaries();
+      const store = await openStore(args.db);
+      try {
+        const adminToken = args['print-admin-token'] ? await ensureAdminToken(store) : undefined;
+        const app = await createApp({ store, effects, logger: { level: 'warn', stream: process.stderr } });
+        const stopped = untilStopped(); // listening for signals before announcing the URL
+        const url = await app.listen({ host: args.host, port });
+        process.stdout.write(`callqa QA server: ${url} (API docs: ${url}/docs)\n`);
+        if (adminToken) process.stdout.write(`admin token: ${adminToken}\n`);
+        effects.log(`serving ${args.db}; stop with Ctrl-C`);
+        effects.log(`${await stopped} received: finishing the job in flight, then stopping`);
+        await app.close();
+      } finally {
+        store.close();
+      }
+    } catch (thrown) {
+      const error = toCallqaError(thrown);
+      effects.log(`callqa: ${error.code}: ${error.message}`);
+      process.exitCode = error.exitCode;
+    }
+  },
+});

@@ -1,0 +1,70 @@
+/**
+ * Analysis settings: `AnalyzeConfigSpec` is what the CLI or server was given, `AnalyzeConfig`
+ * the resolved and frozen form with everything loaded once per batch — rule packs, scorecard,
+ * and whether a Whisper model is installed — so no call pays for it again.
+ */
+import path from 'node:path';
+import type { Effects } from './effects.ts';
+import { CallqaError } from './errors.ts';
+import { languages, type Language } from './result/call-result.ts';
+import { loadRulePack, type RulePack } from './rules/index.ts';
+import { loadScorecard, type Scorecard } from './score/index.ts';
+import { inspectWhisperModelDir, resolveTranscribeConfig, type TranscribeConfig } from './transcribe/index.ts';
+
+export interface AnalyzeConfigSpec {
+  agentChannel?: 0 | 1;
+  languages?: readonly string[];
+  forcedLanguage?: string | null;
+  /** A transcript file standing in for speech-to-text; only with a single recording. */
+  transcriptPath?: string | null;
+  /** Folder that `callqa models pull` installs into. */
+  modelsDir: string;
+  /** Registry id of the Whisper model to use when it is installed. */
+  whisperModelId: string;
+}
+
+export interface AnalyzeConfig {
+  readonly agentChannel: 0 | 1;
+  readonly languages: readonly Language[];
+  readonly forcedLanguage: Language | null;
+  readonly transcriptPath: string | null;
+  /** null when no Whisper model is installed: calls without a transcript file get none. */
+  readonly transcription: TranscribeConfig | null;
+  readonly rulePacks: ReadonlyMap<Language, RulePack>;
+  readonly scorecard: Scorecard;
+}
+
+function resolveLanguage(option: string, value: string): Language {
+  if (!(languages as readonly string[]).includes(value)) {
+    throw new CallqaError('CQA_ERR_CONFIG_INVALID', `${option}: "${value}" is not one of ${languages.join(', ')}`);
+  }
+  return value as Language;
+}
+
+/** Resolves and loads everything an analysis batch needs; says once when transcription is off. */
+export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Effects): Promise<AnalyzeConfig> {
+  const allowed = (spec.languages ?? languages).map((code) => resolveLanguage('--languages', code));
+  const forcedLanguage = spec.forcedLanguage ? resolveLanguage('--language', spec.forcedLanguage) : null;
+  const modelDir = path.join(spec.modelsDir, spec.whisperModelId);
+  const check = await inspectWhisperModelDir(modelDir, resolveTranscribeConfig({ modelDir, modelId: spec.whisperModelId }).dtype);
+  const transcription = check.complete
+    ? resolveTranscribeConfig({ modelDir, modelId: spec.whisperModelId, allowedLanguages: allowed, forcedLanguage })
+    : null;
+  if (!transcription && !spec.transcriptPath) {
+    effects.log(
+      `speech-to-text is off: model ${spec.whisperModelId} is not installed in ${spec.modelsDir}; ` +
+        `calls without a transcript file (<name>.transcript.json, .vtt, .srt) get acoustic results only. ` +
+        `Enable it with: callqa models pull ${spec.whisperModelId}`,
+    );
+  }
+  const packs = await Promise.all(allowed.map(async (language) => [language, await loadRulePack(language)] as const));
+  return Object.freeze({
+    agentChannel: spec.agentChannel ?? 0,
+    languages: Object.freeze(allowed),
+    forcedLanguage,
+    transcriptPath: spec.transcriptPath ?? null,
+    transcription,
+    rulePacks: new Map(packs),
+    scorecard: await loadScorecard(),
+  });
+}

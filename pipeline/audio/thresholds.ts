@@ -1,0 +1,84 @@
+/**
+ * Audio-stage thresholds: the values live in `audio-thresholds.json` (data, tuned against the
+ * sample calls); this file says what each one means, checks ranges and freezes the result.
+ * `pipeline/audio/README.md` explains how each threshold shapes an event.
+ */
+import { readFileSync } from 'node:fs';
+import { Type, type Static, type TProperties, type TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { CallqaError } from '../errors.ts';
+
+const Seconds = (description: string) => Type.Number({ minimum: 0, maximum: 3600, description });
+const Share = (description: string) => Type.Number({ minimum: 0, maximum: 1, description });
+/** Unknown keys are rejected, so a misspelt threshold fails at start-up instead of being ignored. */
+const Section = <Properties extends TProperties>(properties: Properties) => Type.Object(properties, { additionalProperties: false });
+
+export const AudioThresholds = Section({
+  vad: Section({
+    speechProbability: Share('Silero probability at which speech starts.'),
+    releaseMargin: Share('Speech ends once the probability falls below speechProbability minus this.'),
+    minSpeechS: Seconds('Shorter speech segments are dropped.'),
+    minSilenceS: Seconds('Shorter pauses do not end a segment.'),
+    padS: Seconds('Added to both ends of each segment.'),
+  }),
+  music: Section({
+    minAudibleDbfs: Type.Number({ minimum: -120, maximum: 0, description: 'Quieter frames are never steady-tonal.' }),
+    minSpectralSimilarity: Share('Cosine similarity to the previous frame spectrum for a frame to be steady.'),
+    maxSpectralFlatness: Share('Spectral flatness at or below which a frame is tonal.'),
+    windowS: Seconds('Window centred on each frame over which steady-tonal frames are counted.'),
+    minSteadyShare: Share('Share of steady-tonal frames in the window for the frame to be music.'),
+    bridgeGapS: Seconds('Music regions closer than this merge (tone cadences, pauses between tunes).'),
+    minDurationS: Seconds('Shorter music regions are dropped.'),
+  }),
+  turns: Section({ bridgeGapS: Seconds("Pauses shorter than this stay inside one spurt of a party's speech.") }),
+  interruption: Section({
+    minOverlapS: Seconds('Least overlap between the onset of the interrupting spurt and the end of the other party’s spurt.'),
+    minSpurtS: Seconds('Least length of the interrupting spurt.'),
+  }),
+  backchannel: Section({ maxSpurtS: Seconds('Longest spurt that counts as a backchannel.') }),
+  monologue: Section({ maxPauseS: Seconds('A longer pause ends a monologue.') }),
+  hold: Section({
+    minGapS: Seconds('Least length of a gap in the conversation that is a hold.'),
+    minMusicShare: Share('Share of the gap covered by music for a music hold (and for a gap not to be dead air).'),
+  }),
+  deadAir: Section({ minGapS: Seconds('Least length of a silent gap inside the conversation that is dead air.') }),
+});
+export type AudioThresholds = Readonly<{ [Key in keyof Static<typeof AudioThresholds>]: Readonly<Static<typeof AudioThresholds>[Key]> }>;
+
+/** What a user may write: any subset of sections and keys; the rest comes from the data file. */
+export type AudioThresholdsSpec = { [Key in keyof AudioThresholds]?: Partial<AudioThresholds[Key]> };
+
+const defaultsPath = new URL('./audio-thresholds.json', import.meta.url);
+
+function invalid(where: string, problem: string): CallqaError {
+  return new CallqaError('CQA_ERR_CONFIG_INVALID', `audio threshold ${where}: ${problem}; fix the value or remove it to use the default`);
+}
+
+function checkSchema(schema: TSchema, value: unknown, origin: string): void {
+  const firstError = Value.Errors(schema, value).First();
+  if (firstError) throw invalid(`${origin}${firstError.path}`, `${firstError.message} (got ${JSON.stringify(firstError.value)})`);
+}
+
+/**
+ * Resolves thresholds: the user's spec over the defaults in `audio-thresholds.json`, checked
+ * (CQA_ERR_CONFIG_INVALID naming the key) and deeply frozen.
+ */
+export function resolveAudioThresholds(spec: AudioThresholdsSpec = {}): AudioThresholds {
+  const defaults: unknown = JSON.parse(readFileSync(defaultsPath, 'utf8'));
+  checkSchema(AudioThresholds, defaults, 'audio-thresholds.json');
+  const base = defaults as Record<string, object>;
+  const given = spec as Record<string, object | undefined>;
+  // Sections only the spec names are kept, so the schema reports them as unknown.
+  const sections = new Set([...Object.keys(base), ...Object.keys(given)]);
+  const merged = Object.fromEntries([...sections].map((section) => [section, { ...base[section], ...given[section] }]));
+  checkSchema(AudioThresholds, merged, '');
+  const resolved = merged as Static<typeof AudioThresholds>;
+  if (resolved.vad.releaseMargin >= resolved.vad.speechProbability) throw invalid('/vad/releaseMargin', 'must be below vad.speechProbability');
+  if (resolved.deadAir.minGapS >= resolved.hold.minGapS) throw invalid('/deadAir/minGapS', 'must be below hold.minGapS');
+  if (resolved.backchannel.maxSpurtS > resolved.interruption.minSpurtS) throw invalid('/backchannel/maxSpurtS', 'must not exceed interruption.minSpurtS');
+  for (const section of Object.values(resolved)) Object.freeze(section);
+  return Object.freeze(resolved);
+}
+
+/** The thresholds of the data file, as shipped. */
+export const defaultAudioThresholds: AudioThresholds = resolveAudioThresholds();
