@@ -1,10 +1,17 @@
 import { defineCommand, runMain } from 'citty';
 import { callqaVersion } from '../pipeline/version.ts';
 import { analyzeCommand } from './analyze-command.ts';
+import { modelsCommand } from './models-command.ts';
 
 export const mainCommand = defineCommand({
   meta: { name: 'callqa', version: callqaVersion, description: 'Call-quality analytics for contact centres' },
-  subCommands: { analyze: analyzeCommand },
+  subCommands: { analyze: analyzeCommand, models: modelsCommand },
+});
+
+// A reader that stops early (`callqa models list | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
 });
 
 await runMain(mainCommand);

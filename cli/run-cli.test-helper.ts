@@ -10,8 +10,8 @@ export interface CliOutcome {
   stderr: string;
 }
 
-export function startCli(args: readonly string[]): { child: ChildProcess; done: Promise<CliOutcome> } {
-  const child = spawn(process.execPath, [callqaBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<CliOutcome> } {
+  const child = spawn(process.execPath, [callqaBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -20,8 +20,8 @@ export function startCli(args: readonly string[]): { child: ChildProcess; done: 
   return { child, done };
 }
 
-export function runCli(args: readonly string[]): Promise<CliOutcome> {
-  return startCli(args).done;
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliOutcome> {
+  return startCli(args, env).done;
 }
 
 /** Runs one query against a database file that no other process holds. */

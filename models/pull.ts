@@ -17,6 +17,8 @@ export interface PullableFile {
 
 export interface PullableModel {
   id: string;
+  /** Which weights variant these files are (q8, fp16, fp32); recorded in the lock file. */
+  variant: string | null;
   /** Files are fetched from `${baseUrl}/${file.path}`. */
   baseUrl: string;
   /** A Hugging Face repository and pinned revision whose tree API supplies missing sizes and checksums. */
@@ -26,6 +28,7 @@ export interface PullableModel {
 
 export interface ModelLock {
   id: string;
+  variant: string | null;
   revision: string | null;
   files: { path: string; size_bytes: number; sha256: string }[];
 }
@@ -61,7 +64,7 @@ export async function pullModel(model: PullableModel, modelsDir: string, progres
   const files = await fillFromHubTree(model, fetchImpl);
   const stagingDir = path.join(modelsDir, '.partial', model.id);
   const targetDir = path.join(modelsDir, model.id);
-  const lock: ModelLock = { id: model.id, revision: model.hub?.revision ?? null, files: [] };
+  const lock: ModelLock = { id: model.id, variant: model.variant, revision: model.hub?.revision ?? null, files: [] };
   for (const file of files) {
     const downloaded = await downloadFile(
       { url: `${model.baseUrl}/${file.path}`, destPath: path.join(stagingDir, file.path), sizeBytes: file.sizeBytes, sha256: file.sha256 },

@@ -8,32 +8,9 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { CallqaError } from '../pipeline/errors.ts';
-
-const ModelFileEntry = Type.Object({
-  path: Type.String({ minLength: 1, description: 'Path inside the npm package, or under the model directory.' }),
-  size_bytes: Type.Integer({ minimum: 1 }),
-  sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
-});
-
-const ModelEntry = Type.Object({
-  id: Type.String({ minLength: 1 }),
-  task: Type.String({ minLength: 1 }),
-  description: Type.String(),
-  source: Type.Union([
-    Type.Object({ npm: Type.Object({ package: Type.String({ minLength: 1 }), version: Type.String({ minLength: 1 }) }) }),
-    Type.Object({ url: Type.String({ minLength: 1 }) }),
-  ]),
-  files: Type.Array(ModelFileEntry, { minItems: 1 }),
-  licence: Type.String({ minLength: 1 }),
-  languages: Type.Array(Type.String(), { description: 'Language codes, or "*" for language-independent models.' }),
-});
-
-export const ModelManifest = Type.Object({ models: Type.Array(ModelEntry) });
-export type ModelManifest = Static<typeof ModelManifest>;
-type ModelEntry = Static<typeof ModelEntry>;
+import { findModelEntry, type ModelEntry, type ModelFileEntry } from './manifest.ts';
+import { loadModelLock } from './pull.ts';
 
 export interface ResolvedModelFile {
   absolutePath: string;
@@ -55,27 +32,17 @@ export interface ResolveModelOptions {
   modelsRootDir?: string;
 }
 
-const manifestPath = new URL('./manifest.json', import.meta.url);
-let bundledManifest: ModelManifest | undefined;
-
-function loadBundledManifest(): ModelManifest {
-  if (bundledManifest) return bundledManifest;
-  const parsed: unknown = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  const firstError = Value.Errors(ModelManifest, parsed).First();
-  if (firstError) {
-    throw new CallqaError('CQA_ERR_MODEL_INVALID', `models/manifest.json: ${firstError.path || '/'} ${firstError.message}; fix the manifest`);
-  }
-  bundledManifest = parsed as ModelManifest;
-  return bundledManifest;
-}
-
 const requireFromHere = createRequire(import.meta.url);
 
 /** The directory holding a model's files, and a hint on how to repair them when they are wrong. */
 function locateModelDir(entry: ModelEntry, options: ResolveModelOptions): { dir: string; fix: string } {
-  if (options.modelsRootDir) return { dir: path.join(options.modelsRootDir, entry.id), fix: `copy the model's files into ${path.join(options.modelsRootDir, entry.id)}` };
-  if ('url' in entry.source) {
-    throw new CallqaError('CQA_ERR_MODEL_INVALID', `model ${entry.id} is downloaded from ${entry.source.url}: give a models directory that holds it`);
+  if (options.modelsRootDir) {
+    const dir = path.join(options.modelsRootDir, entry.id);
+    const fix = 'hub' in entry.source ? `run \`callqa models pull ${entry.id}\`` : `copy the model's files into ${dir}`;
+    return { dir, fix };
+  }
+  if ('hub' in entry.source) {
+    throw new CallqaError('CQA_ERR_MODEL_INVALID', `model ${entry.id} is downloaded from the Hub: give the models directory it was pulled into`);
   }
   const { package: packageName, version } = entry.source.npm;
   const fix = `reinstall ${packageName}@${version} (npm ci)`;
@@ -95,7 +62,7 @@ async function sha256OfFile(filePath: string): Promise<string> {
   return hash.digest('hex');
 }
 
-async function verifyFile(entry: ModelEntry, file: Static<typeof ModelFileEntry>, dir: string, fix: string): Promise<ResolvedModelFile> {
+async function verifyFile(entry: ModelEntry, file: Required<ModelFileEntry>, dir: string, fix: string): Promise<ResolvedModelFile> {
   const absolutePath = path.join(dir, file.path);
   const sizeBytes = await stat(absolutePath).then((found) => found.size, () => null);
   if (sizeBytes === null) throw new CallqaError('CQA_ERR_MODEL_INVALID', `model ${entry.id}: ${absolutePath} is missing; ${fix}`);
@@ -107,6 +74,24 @@ async function verifyFile(entry: ModelEntry, file: Static<typeof ModelFileEntry>
     throw new CallqaError('CQA_ERR_MODEL_INVALID', `model ${entry.id}: ${absolutePath} has sha256 ${sha256}, the manifest expects ${file.sha256}; ${fix}`);
   }
   return Object.freeze({ absolutePath, sizeBytes, sha256 });
+}
+
+/**
+ * What the files should be: the manifest's sizes and checksums for models shipped by npm; for
+ * models pulled from the Hub, the lock file written when the pull verified them.
+ */
+async function expectedFiles(entry: ModelEntry, dir: string, fix: string): Promise<Required<ModelFileEntry>[]> {
+  if ('npm' in entry.source) {
+    return entry.files.map((file) => {
+      if (file.size_bytes === undefined || file.sha256 === undefined) {
+        throw new CallqaError('CQA_ERR_MODEL_INVALID', `models/manifest.json: ${entry.id} ${file.path} needs size_bytes and sha256; fix the manifest`);
+      }
+      return { path: file.path, size_bytes: file.size_bytes, sha256: file.sha256 };
+    });
+  }
+  const lock = await loadModelLock(dir);
+  if (!lock) throw new CallqaError('CQA_ERR_MODEL_INVALID', `model ${entry.id} is not installed in ${dir}; ${fix}`);
+  return lock.files;
 }
 
 /** Verified models by models root and id: hashing happens once per process, even for concurrent callers. */
@@ -121,13 +106,10 @@ export function resolveModel(id: string, options: ResolveModelOptions = {}): Pro
   const cached = resolvedModels.get(cacheKey);
   if (cached) return cached;
   const resolving = (async (): Promise<ResolvedModel> => {
-    const models = loadBundledManifest().models;
-    const entry = models.find((candidate) => candidate.id === id);
-    if (!entry) {
-      throw new CallqaError('CQA_ERR_MODEL_INVALID', `unknown model "${id}"; models/manifest.json lists ${models.map((model) => model.id).join(', ')}`);
-    }
+    const entry = findModelEntry(id);
     const { dir, fix } = locateModelDir(entry, options);
-    const files = await Promise.all(entry.files.map((file) => verifyFile(entry, file, dir, fix)));
+    const expected = await expectedFiles(entry, dir, fix);
+    const files = await Promise.all(expected.map((file) => verifyFile(entry, file, dir, fix)));
     return Object.freeze({ id, task: entry.task, licence: entry.licence, languages: Object.freeze([...entry.languages]), files: Object.freeze(files) });
   })();
   // A failed check is not remembered, so repairing the files and retrying works without a restart.

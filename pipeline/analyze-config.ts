@@ -9,7 +9,8 @@ import { CallqaError } from './errors.ts';
 import { languages, type Language } from './result/call-result.ts';
 import { loadRulePack, type RulePack } from './rules/index.ts';
 import { loadScorecard, type Scorecard } from './score/index.ts';
-import { inspectWhisperModelDir, resolveTranscribeConfig, type TranscribeConfig } from './transcribe/index.ts';
+import { inspectWhisperModelDir, resolveTranscribeConfig, type TranscribeConfig, type WhisperDtype } from './transcribe/index.ts';
+import { loadModelLock } from '../models/pull.ts';
 
 export interface AnalyzeConfigSpec {
   agentChannel?: 0 | 1;
@@ -41,15 +42,23 @@ function resolveLanguage(option: string, value: string): Language {
   return value as Language;
 }
 
+/** File precision per Whisper variant: q8 keeps the encoder in fp32, where 8-bit costs accuracy and saves little time. */
+const dtypeOfVariant: Record<string, { encoder_model: WhisperDtype; decoder_model_merged: WhisperDtype }> = {
+  q8: { encoder_model: 'fp32', decoder_model_merged: 'q8' },
+  fp16: { encoder_model: 'fp16', decoder_model_merged: 'fp16' },
+  fp32: { encoder_model: 'fp32', decoder_model_merged: 'fp32' },
+};
+
 /** Resolves and loads everything an analysis batch needs; says once when transcription is off. */
 export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Effects): Promise<AnalyzeConfig> {
   const allowed = (spec.languages ?? languages).map((code) => resolveLanguage('--languages', code));
   const forcedLanguage = spec.forcedLanguage ? resolveLanguage('--language', spec.forcedLanguage) : null;
   const modelDir = path.join(spec.modelsDir, spec.whisperModelId);
-  const check = await inspectWhisperModelDir(modelDir, resolveTranscribeConfig({ modelDir, modelId: spec.whisperModelId }).dtype);
-  const transcription = check.complete
-    ? resolveTranscribeConfig({ modelDir, modelId: spec.whisperModelId, allowedLanguages: allowed, forcedLanguage })
-    : null;
+  const installedVariant = (await loadModelLock(modelDir))?.variant;
+  const dtype = installedVariant ? dtypeOfVariant[installedVariant] : undefined;
+  const whisperSpec = { modelDir, modelId: spec.whisperModelId, allowedLanguages: allowed, forcedLanguage, ...(dtype && { dtype }) };
+  const check = await inspectWhisperModelDir(modelDir, resolveTranscribeConfig(whisperSpec).dtype);
+  const transcription = check.complete ? resolveTranscribeConfig(whisperSpec) : null;
   if (!transcription && !spec.transcriptPath) {
     effects.log(
       `speech-to-text is off: model ${spec.whisperModelId} is not installed in ${spec.modelsDir}; ` +
