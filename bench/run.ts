@@ -1,10 +1,15 @@
-/** `npm run bench`: runs each benchmark in turn and prints its figures. */
+/** `npm run bench [-- NAME…]`: runs each benchmark (or the named ones) in turn and prints its figures. */
 import { benchAudio } from './audio.bench.ts';
 import { benchDecode } from './decode.bench.ts';
+import { benchTranscribe } from './transcribe.bench.ts';
 
-const benches: Record<string, () => Promise<void>> = { decode: benchDecode, audio: benchAudio };
+const benches: Record<string, () => Promise<void>> = { decode: benchDecode, audio: benchAudio, transcribe: benchTranscribe };
 
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !(name in benches));
+if (unknown.length > 0) throw new Error(`unknown bench ${unknown.join(', ')}; choose from ${Object.keys(benches).join(', ')}`);
 for (const [name, bench] of Object.entries(benches)) {
+  if (chosen.length > 0 && !chosen.includes(name)) continue;
   console.log(`# ${name}`);
   await bench();
 }
