@@ -13,7 +13,8 @@ import { findSpeechSegments } from './speech-segments.ts';
 import { defaultAudioThresholds } from './thresholds.ts';
 import type { VadLaneLayout } from './vad-stream.ts';
 
-const sequential: VadLaneLayout = { lanes: 1, stretchFrames: 1_000_000, warmUpFrames: 0 };
+/** One stretch longer than the 30 s test call: a single sequential stream per channel. */
+const sequential: VadLaneLayout = { lanes: 1, stretchFrames: 1000, warmUpFrames: 0 };
 /** Stretches of 6.4 s, three side by side: several rounds and lane boundaries in a 30 s call. */
 const lanes: VadLaneLayout = { lanes: 3, stretchFrames: 200, warmUpFrames: 31 };
 

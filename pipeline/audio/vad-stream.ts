@@ -39,6 +39,7 @@ export interface VadStream {
   finish(): Promise<Float32Array[]>;
 }
 
+/** Creates the VAD stream of one call; frames are buffered until a round of lanes is full. */
 export async function createVadStream(channelCount: number, sampleRateHz: DecodeSampleRateHz, layout: VadLaneLayout): Promise<VadStream> {
   const frameSamples = sileroWindowSamples(sampleRateHz);
   const { lanes, stretchFrames, warmUpFrames } = layout;
