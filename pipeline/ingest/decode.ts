@@ -1,4 +1,4 @@
-import ffmpeg from 'fluent-ffmpeg';
+import { spawn } from 'node:child_process';
 import { CallqaError } from '../errors.ts';
 import { resolveFfmpegBinaries } from './ffmpeg-binaries.ts';
 import type { DecodeSampleRateHz, PcmBlock, RecordingProbe } from './types.ts';
@@ -9,7 +9,7 @@ const truncationToleranceS = 0.25;
 const truncationToleranceRatio = 0.02;
 
 interface DecodeOutcome {
-  exitError: Error | undefined;
+  exitCode: number | null;
   errorLines: string[];
 }
 
@@ -29,7 +29,7 @@ function deinterleave(frames: Float32Array, channelCount: number): Float32Array[
  * with ffmpeg's own reason is the more useful message than "shorter than declared".
  */
 function checkDecodedLength(probe: RecordingProbe, decodedS: number, outcome: DecodeOutcome): void {
-  const firstError = outcome.errorLines[0] ?? outcome.exitError?.message.split('\n')[0];
+  const firstError = outcome.errorLines[0] ?? (outcome.exitCode === 0 ? undefined : `ffmpeg exited with code ${outcome.exitCode}`);
   if (firstError) {
     throw new CallqaError(
       'CQA_ERR_INPUT_CORRUPT',
@@ -50,34 +50,40 @@ function checkDecodedLength(probe: RecordingProbe, decodedS: number, outcome: De
 
 /**
  * Streams a recording as float32 PCM per channel at `sampleRateHz`, keeping only one pipe
- * buffer in memory, so a 3-hour call costs the same memory as a 3-minute one.
+ * buffer in memory, so a 3-hour call costs the same memory as a 3-minute one. ffmpeg is
+ * spawned directly rather than through fluent-ffmpeg's pipe: that one reports "Output stream
+ * closed" when ffmpeg takes more than 20 ms to exit after its last byte, which on a busy
+ * machine turned good recordings into "damaged" ones.
  */
 export async function* decodePcm(probe: RecordingProbe, sampleRateHz: DecodeSampleRateHz): AsyncGenerator<PcmBlock> {
   const { ffmpegPath } = resolveFfmpegBinaries();
-  const outcome: DecodeOutcome = { exitError: undefined, errorLines: [] };
-  const command = ffmpeg(probe.absolutePath)
-    .setFfmpegPath(ffmpegPath)
-    .outputOptions(['-v', 'error', '-nostdin', '-map', '0:a:0', '-vn', '-sn', '-dn'])
-    .audioCodec('pcm_f32le')
-    .audioFrequency(sampleRateHz)
-    .format('f32le')
-    .on('stderr', (line: string) => {
-      if (line.trim()) outcome.errorLines.push(line.trim());
-    });
+  const decoder = spawn(
+    ffmpegPath,
+    ['-v', 'error', '-nostdin', '-i', probe.absolutePath, '-map', '0:a:0', '-vn', '-sn', '-dn',
+      '-c:a', 'pcm_f32le', '-ar', String(sampleRateHz), '-f', 'f32le', 'pipe:1'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const outcome: DecodeOutcome = { exitCode: null, errorLines: [] };
+  decoder.stderr.setEncoding('utf8').on('data', (text: string) => {
+    outcome.errorLines.push(...text.split('\n').map((line) => line.trim()).filter(Boolean));
+  });
   const exited = new Promise<void>((resolve) => {
-    command.on('end', () => resolve()).on('error', (error: Error) => {
-      outcome.exitError = error;
+    decoder.on('close', (code) => {
+      outcome.exitCode = code;
+      resolve();
+    });
+    decoder.on('error', (error) => {
+      outcome.errorLines.push(error.message);
       resolve();
     });
   });
-  const output = command.pipe();
   const channelCount = probe.channels;
   const frameBytes = bytesPerSample * channelCount;
   let carry = Buffer.alloc(0);
   let startFrame = 0;
   let finished = false;
   try {
-    for await (const chunk of output as AsyncIterable<Buffer>) {
+    for await (const chunk of decoder.stdout as AsyncIterable<Buffer>) {
       const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
       const usableBytes = bytes.length - (bytes.length % frameBytes);
       carry = Buffer.from(bytes.subarray(usableBytes));
@@ -93,6 +99,6 @@ export async function* decodePcm(probe: RecordingProbe, sampleRateHz: DecodeSamp
     finished = true;
     checkDecodedLength(probe, startFrame / sampleRateHz, outcome);
   } finally {
-    if (!finished) command.kill('SIGKILL');
+    if (!finished) decoder.kill('SIGKILL');
   }
 }
