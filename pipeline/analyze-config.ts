@@ -1,7 +1,7 @@
 /**
  * Analysis settings: `AnalyzeConfigSpec` is what the CLI or server was given, `AnalyzeConfig`
  * the resolved and frozen form with everything loaded once per batch — rule packs, scorecard,
- * and whether a Whisper model is installed — so no call pays for it again.
+ * and whether the Whisper and sentiment models are installed — so no call pays for it again.
  */
 import path from 'node:path';
 import type { Effects } from './effects.ts';
@@ -9,6 +9,7 @@ import { CallqaError } from './errors.ts';
 import { languages, type Language } from './result/call-result.ts';
 import { loadRulePack, type RulePack } from './rules/index.ts';
 import { loadScorecard, type Scorecard } from './score/index.ts';
+import { defaultSentimentModelId, findSentimentModel, type SentimentModelSettings } from './text/sentiment/index.ts';
 import { inspectWhisperModelDir, resolveTranscribeConfig, type TranscribeConfig, type WhisperDtype } from './transcribe/index.ts';
 import { loadModelLock } from '../models/pull.ts';
 
@@ -22,6 +23,8 @@ export interface AnalyzeConfigSpec {
   modelsDir: string;
   /** Registry id of the Whisper model to use when it is installed. */
   whisperModelId: string;
+  /** Registry id of the sentiment model to use when it is installed; default sentiment-multilingual. */
+  sentimentModelId?: string;
 }
 
 export interface AnalyzeConfig {
@@ -31,6 +34,8 @@ export interface AnalyzeConfig {
   readonly transcriptPath: string | null;
   /** null when no Whisper model is installed: calls without a transcript file get none. */
   readonly transcription: TranscribeConfig | null;
+  /** null when no sentiment model is installed: the rules stage reads negativity from its lexicon. */
+  readonly sentiment: SentimentModelSettings | null;
   readonly rulePacks: ReadonlyMap<Language, RulePack>;
   readonly scorecard: Scorecard;
 }
@@ -66,6 +71,14 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
         `Enable it with: callqa models pull ${spec.whisperModelId}`,
     );
   }
+  const sentimentModelId = spec.sentimentModelId ?? defaultSentimentModelId;
+  const sentiment = await findSentimentModel(spec.modelsDir, sentimentModelId);
+  if (!sentiment) {
+    effects.log(
+      `sentiment model ${sentimentModelId} is not installed in ${spec.modelsDir}; calm-under-pressure reads negativity from the rule pack's lexicon. ` +
+        `Enable it with: callqa models pull ${sentimentModelId}`,
+    );
+  }
   const packs = await Promise.all(allowed.map(async (language) => [language, await loadRulePack(language)] as const));
   return Object.freeze({
     agentChannel: spec.agentChannel ?? 0,
@@ -73,6 +86,7 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
     forcedLanguage,
     transcriptPath: spec.transcriptPath ?? null,
     transcription,
+    sentiment,
     rulePacks: new Map(packs),
     scorecard: await loadScorecard(),
   });

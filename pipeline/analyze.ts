@@ -13,6 +13,7 @@ import { evaluateRules } from './rules/index.ts';
 import { scoreCall } from './score/index.ts';
 import type { SpeechSegmentRow, StoredCall } from './store/index.ts';
 import { detectTextLanguage } from './text/detect-language.ts';
+import { describeSentiment, loadSentimentClassifier, scoreUtterances } from './text/sentiment/index.ts';
 import { findTranscriptSidecar, loadTranscript, transcribeCall } from './transcribe/index.ts';
 
 export type AnalysedCall =
@@ -45,6 +46,13 @@ async function obtainTranscript(audio: CallAudio, acoustics: AudioAnalysis, conf
   return { source: `model:${transcript.modelId}`, language: transcript.language, utterances: transcript.utterances };
 }
 
+/** With a sentiment model installed every utterance gets a model score, which the rules stage then reads instead of its lexicon. */
+async function scoreSentiment(transcript: CallTranscript, config: AnalyzeConfig, effects: Effects): Promise<CallTranscript> {
+  if (!config.sentiment || transcript.utterances.length === 0) return transcript;
+  const classifier = await loadSentimentClassifier(config.sentiment);
+  return { ...transcript, utterances: await scoreUtterances(transcript.utterances, classifier, effects) };
+}
+
 function judgeCall(language: Language | null, utterances: Utterance[], acoustics: AudioAnalysis, config: AnalyzeConfig, effects: Effects): CallJudgement | null {
   const pack = language && config.rulePacks.get(language);
   if (!language || !pack || utterances.length === 0) return null;
@@ -55,7 +63,9 @@ function judgeCall(language: Language | null, utterances: Utterance[], acoustics
   );
   // The rules stage looks for transfers (and, without acoustic holds, holds) in the transcript.
   const eventTypesChecked: EventType[] = [...new Set<EventType>([...acoustics.speech.eventTypesChecked, 'hold', 'transfer'])];
-  return { ...judged, eventTypesChecked, score: scoreCall(judged.rules, config.scorecard).score };
+  // The rules stage only knows whether utterances carried sentiment; the result names the model that gave it.
+  const sentimentSource = judged.sentimentSource === 'utterance-sentiment' && config.sentiment ? `model:${config.sentiment.modelId}` : judged.sentimentSource;
+  return { ...judged, eventTypesChecked, sentimentSource, score: scoreCall(judged.rules, config.scorecard).score };
 }
 
 /** Runs every stage over one recording; failures come back as an error result, never thrown. */
@@ -66,9 +76,11 @@ export async function analyzeCall(source: string, config: AnalyzeConfig, effects
     audio = await timed(timings, 'ingest', effects, () => ingestRecording(source, config, effects));
     const ingested = audio;
     const acoustics = await timed(timings, 'audio', effects, () => analyzeAudio(ingested, effects));
-    const transcript = await timed(timings, 'transcribe', effects, () => obtainTranscript(ingested, acoustics, config, effects));
+    const transcribed = await timed(timings, 'transcribe', effects, () => obtainTranscript(ingested, acoustics, config, effects));
+    const transcript = await timed(timings, 'sentiment', effects, () => scoreSentiment(transcribed, config, effects));
     const judgement = await timed(timings, 'rules', effects, async () => judgeCall(transcript.language, transcript.utterances, acoustics, config, effects));
-    const result = buildCallResult({ probe: ingested.probe, acoustics, transcript, judgement });
+    const sentiment = describeSentiment(transcript.utterances);
+    const result = buildCallResult({ probe: ingested.probe, acoustics, transcript, judgement, sentiment });
     const speechSegments: SpeechSegmentRow[] = acoustics.speech.segments.map((segment) => ({
       channel: segment.channel,
       party: segment.party,

@@ -28,6 +28,7 @@ function describeConfig(config: AnalyzeConfig): Record<string, unknown> {
     forcedLanguage: config.forcedLanguage,
     transcriptPath: config.transcriptPath,
     whisperModel: config.transcription?.modelId ?? null,
+    sentimentModel: config.sentiment?.modelId ?? null,
     rulePacks: [...config.rulePacks.values()].map((pack) => pack.files),
   };
 }

@@ -1,7 +1,7 @@
 import type { AudioAnalysis, PartyTalk } from '../audio/index.ts';
 import type { CallqaError } from '../errors.ts';
 import type { RecordingProbe } from '../ingest/index.ts';
-import type { CallEvent, CallResult, EventType, Language, RuleResult, Utterance } from './call-result.ts';
+import type { CallEvent, CallResult, CallSentiment, EventType, Language, RuleResult, Utterance } from './call-result.ts';
 
 export type OkCallResult = CallResult & { status: 'ok'; call_id: string; sha256: string };
 
@@ -49,6 +49,8 @@ export interface CallFindings {
   transcript: CallTranscript;
   /** null when there was nothing to judge (no transcript, or no pack for its language). */
   judgement: CallJudgement | null;
+  /** null when no utterance carries a model's sentiment score. */
+  sentiment: CallSentiment | null;
 }
 
 function toPartyStats(talk: PartyTalk): NonNullable<CallResult['parties']>['agent'] {
@@ -56,7 +58,7 @@ function toPartyStats(talk: PartyTalk): NonNullable<CallResult['parties']>['agen
 }
 
 /** Assembles the callqa.call/1 object; fields of stages that have not run stay null or empty. */
-export function buildCallResult({ probe, acoustics, transcript, judgement }: CallFindings): OkCallResult {
+export function buildCallResult({ probe, acoustics, transcript, judgement, sentiment }: CallFindings): OkCallResult {
   const { speech } = acoustics;
   return {
     schema: 'callqa.call/1',
@@ -83,6 +85,7 @@ export function buildCallResult({ probe, acoustics, transcript, judgement }: Cal
     rules: judgement?.rules ?? [],
     sentiment_source: judgement?.sentimentSource ?? null,
     score: judgement?.score ?? null,
+    ...(sentiment && { sentiment }),
   };
 }
 

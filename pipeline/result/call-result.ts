@@ -29,6 +29,16 @@ export const Evidence = Type.Object({ ...Span, party: Party, text: Type.String()
 
 export const Word = Type.Object({ ...Span, text: Type.String(), confidence: Type.Optional(Type.Number()) });
 
+export const sentimentLabels = ['negative', 'neutral', 'positive'] as const;
+export type SentimentLabel = (typeof sentimentLabels)[number];
+const SentimentScore = (description?: string) => Type.Number({ minimum: -1, maximum: 1, ...(description && { description }) });
+
+export const UtteranceSentiment = Type.Object({
+  label: Type.Union(sentimentLabels.map((label) => Type.Literal(label))),
+  score: SentimentScore(),
+});
+export type UtteranceSentiment = Static<typeof UtteranceSentiment>;
+
 export const Utterance = Type.Object({
   ...Span,
   party: Party,
@@ -36,14 +46,7 @@ export const Utterance = Type.Object({
   language: Type.Optional(Nullable(Language)),
   confidence: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 1 }))),
   words: Type.Optional(Type.Array(Word)),
-  sentiment: Type.Optional(
-    Nullable(
-      Type.Object({
-        label: Type.Union([Type.Literal('negative'), Type.Literal('neutral'), Type.Literal('positive')]),
-        score: Type.Number({ minimum: -1, maximum: 1 }),
-      }),
-    ),
-  ),
+  sentiment: Type.Optional(Nullable(UtteranceSentiment)),
 });
 export type Utterance = Static<typeof Utterance>;
 
@@ -99,6 +102,26 @@ export const ChannelLevel = Type.Object({
   clipped_ratio: Type.Number({ minimum: 0, maximum: 1, description: 'Share of samples at or above 0.999 of full scale.' }),
 });
 
+const PartySentiment = Type.Object({
+  mean: Nullable(SentimentScore("Mean score of the party's utterances; null when it said nothing scored.")),
+  trajectory: Type.Array(Type.Object({ ...Span, score: SentimentScore(), utterances: Type.Integer({ minimum: 1 }) }), {
+    description: 'Mean score per window of window_s seconds, an utterance counting in the window holding its midpoint; windows where the party said nothing are left out.',
+  }),
+});
+
+export const CallSentiment = Type.Object(
+  {
+    window_s: Type.Number({ exclusiveMinimum: 0, description: 'Length of each trajectory window.' }),
+    edge_utterances: Type.Integer({ minimum: 1, description: 'At most this many customer utterances make up the start and the end.' }),
+    agent: PartySentiment,
+    customer: PartySentiment,
+    customer_start: Nullable(SentimentScore("Mean score of the customer's first utterances; null under two scored utterances.")),
+    customer_end: Nullable(SentimentScore("Mean score of the customer's last utterances, never overlapping the first.")),
+  },
+  { description: "How sentiment moved through the call, from the utterances' model scores (positive minus negative probability)." },
+);
+export type CallSentiment = Static<typeof CallSentiment>;
+
 export const CallResult = Type.Object(
   {
     schema: Type.Literal('callqa.call/1'),
@@ -129,6 +152,7 @@ export const CallResult = Type.Object(
     sentiment_source: Nullable(
       Type.String({ description: 'Where utterance sentiment came from: "model:<id>", or "lexicon" when no sentiment model is installed.' }),
     ),
+    sentiment: Type.Optional(CallSentiment),
     score: Nullable(Type.Number({ minimum: 0, maximum: 100 })),
   },
   {

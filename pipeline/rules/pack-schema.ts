@@ -8,7 +8,6 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 const Phrases = (description: string) => Type.Array(Type.String({ minLength: 1 }), { description });
 const LexiconName = (description: string) => Type.String({ pattern: '^@?[a-z0-9-]+$', description: `${description}; a key of "lexicons" in the language file` });
-const LexiconNames = (description: string) => Type.Array(LexiconName(description), { minItems: 1 });
 const Seconds = (description: string) => Type.Number({ minimum: 0, maximum: 600, description: `${description}, in seconds (0–600)` });
 
 export const severities = ['info', 'minor', 'major', 'critical'] as const;

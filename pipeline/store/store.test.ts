@@ -24,6 +24,7 @@ function storedCall(runId: string, text: string | null): StoredCall {
     },
     transcript: { source: null, language: null, utterances: [] },
     judgement: null,
+    sentiment: null,
   });
   // A null text violates utterances.text NOT NULL: the way to make the write fail half-way.
   result.utterances = [{ party: 'agent', start: 0, end: 1, text: text as string }];

@@ -2,13 +2,12 @@
  * Loads a Whisper export through transformers.js, offline, once per thread: concurrent callers
  * share one in-flight promise, so a worker never holds two copies of the same model.
  */
-import os from 'node:os';
-import path from 'node:path';
-import { AutoProcessor, AutoTokenizer, LogLevel, WhisperForConditionalGeneration, env, type PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
+import { AutoProcessor, AutoTokenizer, WhisperForConditionalGeneration, type PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
 import { CallqaError } from '../../errors.ts';
 import { languages, type Language } from '../../result/call-result.ts';
 import type { TranscribeConfig } from '../transcribe-config.ts';
 import { inspectWhisperModelDir } from './model-files.ts';
+import { configureOfflineTransformers } from '../../../models/transformers-env.ts';
 
 export type WhisperLoadSettings = Pick<TranscribeConfig, 'modelDir' | 'modelId' | 'dtype' | 'threadsPerWorker'>;
 
@@ -41,20 +40,12 @@ export interface LoadedWhisper {
 
 const loads = new Map<string, Promise<LoadedWhisper>>();
 
-function configureOfflineEnvironment(): void {
-  env.allowRemoteModels = false;
-  env.allowLocalModels = true;
-  // The default cache lives inside node_modules; keep anything transformers.js writes out of it.
-  env.cacheDir = path.join(os.tmpdir(), 'callqa-transformers-cache');
-  env.logLevel = LogLevel.ERROR;
-}
-
 async function loadUncached(settings: WhisperLoadSettings): Promise<LoadedWhisper> {
   const check = await inspectWhisperModelDir(settings.modelDir, settings.dtype);
   if (!check.complete) {
     throw new CallqaError('CQA_ERR_MODEL_INVALID', `Whisper model ${settings.modelId} in ${settings.modelDir} lacks ${check.missing.join(', ')}; run callqa models pull or copy the files there`);
   }
-  configureOfflineEnvironment();
+  configureOfflineTransformers();
   const startedMs = Date.now();
   const sessionOptions = settings.threadsPerWorker > 0 ? { intraOpNumThreads: settings.threadsPerWorker, interOpNumThreads: 1 } : {};
   const [processor, tokenizer, model] = await Promise.all([

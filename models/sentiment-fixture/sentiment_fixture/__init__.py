@@ -1,0 +1,1 @@
+"""Builds a random-weight DistilBERT sentiment classifier in the Xenova export layout (see generate.py)."""
