@@ -1,10 +1,11 @@
 /** `npm run bench [-- NAME…]`: runs each benchmark (or the named ones) in turn and prints its figures. */
+import { benchApi } from './api.bench.ts';
 import { benchAudio } from './audio.bench.ts';
 import { benchDecode } from './decode.bench.ts';
 import { benchSentiment } from './sentiment.bench.ts';
 import { benchTranscribe } from './transcribe.bench.ts';
 
-const benches: Record<string, () => Promise<void>> = { decode: benchDecode, audio: benchAudio, transcribe: benchTranscribe, sentiment: benchSentiment };
+const benches: Record<string, () => Promise<void>> = { decode: benchDecode, audio: benchAudio, transcribe: benchTranscribe, sentiment: benchSentiment, api: benchApi };
 
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in benches));

@@ -2,10 +2,17 @@ import { defineCommand, runMain } from 'citty';
 import { callqaVersion } from '../pipeline/version.ts';
 import { analyzeCommand } from './analyze-command.ts';
 import { modelsCommand } from './models-command.ts';
+import { serveCommand } from './serve-command.ts';
+import { usersCommand } from './users-command.ts';
 
 export const mainCommand = defineCommand({
   meta: { name: 'callqa', version: callqaVersion, description: 'Call-quality analytics for contact centres' },
-  subCommands: { analyze: analyzeCommand, models: modelsCommand },
+  subCommands: {
+    analyze: analyzeCommand,
+    models: modelsCommand,
+    serve: serveCommand,
+    users: usersCommand,
+  },
 });
 
 // A reader that stops early (`callqa models list | head`) is not an error.

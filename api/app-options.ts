@@ -1,0 +1,95 @@
+/**
+ * Server options: loose in (`ApiOptionsSpec`, what a caller or the CLI passes), strict and
+ * frozen out (`ApiOptions`). Limits live here as data so a deployment tunes them in one place.
+ */
+import path from 'node:path';
+import type { AnalyzeConfig } from '../pipeline/analyze-config.ts';
+import { silentEffects, type Effects } from '../pipeline/effects.ts';
+import { CallqaError } from '../pipeline/errors.ts';
+import type { Store } from '../pipeline/store/index.ts';
+
+export interface RateLimitBudget {
+  /** Requests allowed per window. */
+  maxRequests: number;
+  windowMs: number;
+}
+
+export interface ApiOptions {
+  store: Store;
+  /** How uploads are analysed (models, rule packs, scorecard); the scorecard also drives coaching flags. */
+  analyzeConfig: AnalyzeConfig;
+  effects: Effects;
+  /** Transcoded audio and cut clips; rebuilt on demand, safe to delete. */
+  cacheDir: string;
+  /** Uploaded recordings, one folder per sha256. */
+  uploadsDir: string;
+  /** Largest JSON body, in bytes. */
+  bodyLimitBytes: number;
+  /** Largest recording upload, in bytes. */
+  uploadLimitBytes: number;
+  /** Per client address (before authentication) and per authenticated user. */
+  rateLimit: { perAddress: RateLimitBudget; perUser: RateLimitBudget; maxTrackedKeys: number };
+  /** Jobs waiting or running before uploads are refused with 503. */
+  queueLimit: number;
+  /**
+   * DuckDB worker threads, or null to keep DuckDB's default (one per core). The server runs one
+   * query at a time, and its queries are small: on a busy 2-core machine, 1 thread halved the
+   * list route's p95 (bench/api.bench.ts). Large exports gain from more.
+   */
+  duckdbThreads: number | null;
+  /** Fastify's pino logger; off in tests. */
+  logger: boolean | { level: string; stream?: NodeJS.WritableStream };
+}
+
+export type ApiOptionsSpec = Pick<ApiOptions, 'store'> & Partial<Omit<ApiOptions, 'store'>>;
+export type ResolvableApiOptions = ApiOptionsSpec & Pick<ApiOptions, 'analyzeConfig'>;
+
+const mebibyte = 1024 * 1024;
+
+export const apiDefaults = {
+  bodyLimitBytes: 64 * 1024,
+  uploadLimitBytes: 512 * mebibyte,
+  rateLimit: {
+    perAddress: { maxRequests: 1200, windowMs: 60_000 },
+    perUser: { maxRequests: 600, windowMs: 60_000 },
+    maxTrackedKeys: 10_000,
+  },
+  queueLimit: 100,
+  duckdbThreads: null,
+  logger: false,
+} as const satisfies Partial<ApiOptions>;
+
+function requirePositive(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new CallqaError('CQA_ERR_CONFIG_INVALID', `server option ${name} must be a positive number, got ${value}`);
+  }
+  return value;
+}
+
+function resolveThreads(threads: number | null): number | null {
+  if (threads === null || (Number.isInteger(threads) && threads >= 1 && threads <= 256)) return threads;
+  throw new CallqaError('CQA_ERR_CONFIG_INVALID', `server option duckdbThreads must be an integer from 1 to 256, got ${threads}`);
+}
+
+/** Fills defaults (folders beside the database file) and checks the limits. */
+export function resolveApiOptions(spec: ResolvableApiOptions): ApiOptions {
+  const dataDir = path.dirname(path.resolve(spec.store.dbPath));
+  const rateLimit = spec.rateLimit ?? apiDefaults.rateLimit;
+  for (const [name, budget] of Object.entries({ perAddress: rateLimit.perAddress, perUser: rateLimit.perUser })) {
+    requirePositive(`rateLimit.${name}.maxRequests`, budget.maxRequests);
+    requirePositive(`rateLimit.${name}.windowMs`, budget.windowMs);
+  }
+  return Object.freeze({
+    store: spec.store,
+    analyzeConfig: spec.analyzeConfig,
+    effects: spec.effects ?? silentEffects,
+    cacheDir: path.resolve(spec.cacheDir ?? path.join(dataDir, 'cache')),
+    uploadsDir: path.resolve(spec.uploadsDir ?? path.join(dataDir, 'uploads')),
+    bodyLimitBytes: requirePositive('bodyLimitBytes', spec.bodyLimitBytes ?? apiDefaults.bodyLimitBytes),
+    uploadLimitBytes: requirePositive('uploadLimitBytes', spec.uploadLimitBytes ?? apiDefaults.uploadLimitBytes),
+    rateLimit: Object.freeze({ ...rateLimit, maxTrackedKeys: requirePositive('rateLimit.maxTrackedKeys', rateLimit.maxTrackedKeys) }),
+    queueLimit: requirePositive('queueLimit', spec.queueLimit ?? apiDefaults.queueLimit),
+    duckdbThreads: resolveThreads(spec.duckdbThreads ?? apiDefaults.duckdbThreads),
+    logger: spec.logger ?? apiDefaults.logger,
+  });
+}

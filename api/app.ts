@@ -1,0 +1,71 @@
+/**
+ * The QA server as one Fastify plugin, laid out like fastify/demo: external setup first
+ * (docs, security headers, rate limits, errors), then the app's services as typed decorators
+ * (database, auth, media, jobs), then thin route plugins under /api/v1.
+ */
+import Fastify from 'fastify';
+import { defaultModelsDir, defaultWhisperModelId } from '../models/locations.ts';
+import { resolveAnalyzeConfig } from '../pipeline/analyze-config.ts';
+import { silentEffects } from '../pipeline/effects.ts';
+import { resolveApiOptions, type ApiOptions, type ApiOptionsSpec } from './app-options.ts';
+import { authPlugin } from './plugins/app/auth.ts';
+import { databasePlugin } from './plugins/app/database.ts';
+import { jobsPlugin } from './plugins/app/jobs.ts';
+import { mediaPlugin } from './plugins/app/media.ts';
+import { errorHandlerPlugin } from './plugins/external/error-handler.ts';
+import { openApiPlugin } from './plugins/external/openapi.ts';
+import { rateLimitPlugin } from './plugins/external/rate-limit.ts';
+import { securityHeadersPlugin } from './plugins/external/security-headers.ts';
+import { agentRoutes } from './routes/agents/index.ts';
+import { audioRoutes } from './routes/calls/audio.ts';
+import { callRoutes } from './routes/calls/index.ts';
+import { exampleRoutes } from './routes/examples/index.ts';
+import { exportRoutes } from './routes/exports/index.ts';
+import { reviewRoutes } from './routes/reviews/index.ts';
+import { uploadRoutes } from './routes/uploads/index.ts';
+import { userRoutes } from './routes/users/index.ts';
+import { sharedPlugin } from './plugins/shared-plugin.ts';
+import type { ApiInstance, RoutePlugin, TypeBoxTypeProvider } from './type-provider.ts';
+
+export const apiPrefix = '/api/v1';
+
+const routePlugins: readonly RoutePlugin[] = [
+  callRoutes, audioRoutes, reviewRoutes, agentRoutes, exampleRoutes, uploadRoutes, exportRoutes, userRoutes,
+];
+
+/** The whole app; register it on a Fastify instance of its own (its hooks and decorators reach the root). */
+export const appPlugin = sharedPlugin<{ options: ApiOptions }>('callqa-app', async (app, { options }) => {
+  await app.register(openApiPlugin);
+  await app.register(securityHeadersPlugin);
+  await app.register(rateLimitPlugin, { limits: options.rateLimit, now: options.effects.now });
+  await app.register(errorHandlerPlugin);
+
+  await app.register(databasePlugin, { store: options.store, threads: options.duckdbThreads });
+  await app.register(authPlugin);
+  await app.register(mediaPlugin, { cacheDir: options.cacheDir });
+  await app.register(jobsPlugin, { options });
+
+  for (const routes of routePlugins) await app.register(routes, { prefix: apiPrefix, options });
+});
+
+/**
+ * Builds the QA server over an open store: `await createApp({ store })`, then `listen` or
+ * `inject`. The server is the store's single writer while it runs; closing the app waits for
+ * the job in flight and stops the queue (the caller closes the store). Without an
+ * `analyzeConfig`, uploads are analysed with the defaults `callqa analyze` uses.
+ */
+export async function createApp(spec: ApiOptionsSpec): Promise<ApiInstance> {
+  const analyzeConfig = spec.analyzeConfig ?? (await resolveAnalyzeConfig(
+    { modelsDir: defaultModelsDir(), whisperModelId: defaultWhisperModelId }, spec.effects ?? silentEffects,
+  ));
+  const options = resolveApiOptions({ ...spec, analyzeConfig });
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: options.bodyLimitBytes,
+    // Unknown body fields are refused rather than silently removed: removal also breaks anyOf bodies.
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  await app.register(appPlugin, { options });
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,25 @@
+/**
+ * Decorates the app with `jobs`, the analysis queue. Closing the app waits for the job in
+ * flight, so the caller can then close the store without cutting a saveCall in half.
+ */
+import { closeRecognizers } from '../../../pipeline/transcribe/index.ts';
+import type { ApiOptions } from '../../app-options.ts';
+import { createJobQueue, type JobQueue } from '../../services/job-queue.ts';
+import { sharedPlugin } from '../shared-plugin.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: JobQueue;
+  }
+}
+
+export const jobsPlugin = sharedPlugin<{ options: ApiOptions }>('callqa-jobs', async (app, { options }) => {
+  const queue = await createJobQueue(app.db, {
+    limit: options.queueLimit, analyzeConfig: options.analyzeConfig, uploadsDir: options.uploadsDir, effects: options.effects,
+  });
+  app.decorate('jobs', queue);
+  app.addHook('onClose', async () => {
+    await queue.whenIdle();
+    await closeRecognizers(); // speech-to-text workers started by a job
+  });
+});

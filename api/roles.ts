@@ -1,0 +1,37 @@
+/**
+ * Who may do what. A route's config names the roles it admits; these sets are written once so
+ * the access policy reads as a table. Admins are in every set on purpose: an admin can always
+ * see and fix what their team sees.
+ */
+export const roles = ['qa', 'supervisor', 'trainer', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleSets = {
+  /** Reading calls, audio, reviews, examples and exports. */
+  everyone: roles,
+  /** Overriding a rule result or a score. */
+  reviewers: ['qa', 'admin'],
+  /** Agent aggregates and coaching flags. */
+  coaches: ['supervisor', 'admin'],
+  /** Tagging and removing example clips. */
+  trainers: ['trainer', 'admin'],
+  /** Uploading recordings for analysis and following their jobs. */
+  uploaders: ['qa', 'supervisor', 'admin'],
+  /** Issuing tokens. */
+  admins: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** Whether a string (a CLI argument, a database value) names a role. */
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+/** Route config: the roles a route admits, or `public` for the docs. */
+export type RouteAccess = readonly Role[] | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every API route must declare it; a route without it answers 403 to everyone. */
+    access?: RouteAccess;
+  }
+}

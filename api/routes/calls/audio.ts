@@ -1,0 +1,31 @@
+/**
+ * A call's recording for the browser's audio element: transcoded once (see audio-cache.ts)
+ * and served with byte ranges, so seeking to a rule's evidence does not download the call.
+ */
+import { createReadStream } from 'node:fs';
+import { roleSets } from '../../roles.ts';
+import { resolveByteRange } from '../../services/byte-range.ts';
+import { loadCallRef } from '../../services/call-detail.ts';
+import type { RoutePlugin } from '../../type-provider.ts';
+import { callAudioSchema } from './schemas.ts';
+
+export const audioRoutes: RoutePlugin = async (app) => {
+  app.get('/calls/:callId/audio', { schema: callAudioSchema, config: { access: roleSets.everyone } }, async (request, reply) => {
+    const audio = await app.audioCache.load(await loadCallRef(app.db, request.params.callId));
+    const range = (() => {
+      try {
+        return resolveByteRange(request.headers.range, audio.sizeBytes);
+      } catch (error) {
+        reply.header('content-range', `bytes */${audio.sizeBytes}`); // RFC 9110 §15.5.17: tell the client the size
+        throw error;
+      }
+    })();
+    if (range.partial) reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${audio.sizeBytes}`);
+    return reply
+      .header('accept-ranges', 'bytes')
+      .header('content-length', String(range.end - range.start + 1))
+      .header('cache-control', 'private, max-age=3600')
+      .type(audio.contentType)
+      .send(createReadStream(audio.filePath, { start: range.start, end: range.end }));
+  });
+};

@@ -1,0 +1,113 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeToneRecording } from '../../../pipeline/testing/audio-fixtures.ts';
+import type { CallDetail } from '../../schemas/call-detail.ts';
+import type { Job } from '../../schemas/job.ts';
+import { createSerializedDb } from '../../services/serialized-db.ts';
+import { createApiFixture, type ApiFixture } from '../../testing/api-fixture.ts';
+
+const uploadLimitBytes = 200_000;
+
+describe('uploads and jobs', () => {
+  let fixture: ApiFixture;
+  let baseUrl: string;
+  const countRows = async (table: string) =>
+    (await createSerializedDb(fixture.store).all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))[0]!.n;
+  const uploadedFolders = async () => (await readdir(fixture.temp.file('data/uploads'))).filter((name) => name !== '.incoming');
+  const upload = (query: string, payload: Buffer | Readable, headers: Record<string, string> = {}) =>
+    fixture.app.inject({
+      method: 'POST', url: `/api/v1/uploads?${query}`, payload,
+      headers: { authorization: `Bearer ${fixture.tokens.qa}`, 'content-type': 'application/octet-stream', ...headers },
+    });
+
+  beforeAll(async () => {
+    fixture = await createApiFixture({ uploadLimitBytes });
+    baseUrl = await fixture.app.listen({ host: '127.0.0.1', port: 0 });
+  });
+  afterAll(() => fixture.close());
+
+  it('analyses an upload in the background while list requests keep being answered', async () => {
+    const recording = await makeToneRecording(fixture.temp.file('new/hívás 1.wav'), {
+      durationS: 10, sampleRateHz: 8000, channelAmplitudes: [0.3, 0.15], codecArgs: ['-c:a', 'pcm_mulaw'],
+    });
+    const auth = { authorization: `Bearer ${fixture.tokens.supervisor}` };
+    const submitted = await fetch(`${baseUrl}/api/v1/uploads?filename=${encodeURIComponent('hívás 1.wav')}&agent_id=agent-3&agent_channel=1`, {
+      method: 'POST', headers: { ...auth, 'content-type': 'audio/wav' }, body: await readFile(recording),
+    });
+    expect(submitted.status).toBe(202);
+    const job = (await submitted.json()) as Job;
+    expect(job).toMatchObject({ status: 'queued', file_name: 'hívás 1.wav', submitted_by: 'supervisor-user', call_id: null });
+    expect(submitted.headers.get('location')).toBe(`/api/v1/jobs/${job.job_id}`);
+
+    let listsAnsweredWhileRunning = 0;
+    let status: Job['status'] = job.status;
+    while (status === 'queued' || status === 'running') {
+      const list = await fetch(`${baseUrl}/api/v1/calls`, { headers: auth });
+      expect(list.status).toBe(200);
+      status = ((await (await fetch(`${baseUrl}/api/v1/jobs/${job.job_id}`, { headers: auth })).json()) as Job).status;
+      if (status === 'running') listsAnsweredWhileRunning++;
+    }
+    expect(listsAnsweredWhileRunning).toBeGreaterThan(0);
+
+    const finished = (await (await fetch(`${baseUrl}/api/v1/jobs/${job.job_id}`, { headers: auth })).json()) as Job;
+    expect(finished).toMatchObject({ status: 'ok', error: null, call_id: job.sha256.slice(0, 16) });
+    expect(finished.log.join('\n')).toContain('analysed');
+    const detail = (await (await fetch(`${baseUrl}/api/v1/calls/${finished.call_id}`, { headers: auth })).json()) as CallDetail;
+    expect(detail.call).toMatchObject({ file_name: 'hívás 1.wav', agent_id: 'agent-3', size_bytes: job.size_bytes });
+    expect(detail.result.channel_levels.map((level: { party: string }) => level.party)).toEqual(['customer', 'agent']);
+    expect(await uploadedFolders()).toEqual([job.sha256]);
+  });
+
+  it('fails the job of a non-audio upload with the ingest error and stores nothing', async () => {
+    const callsBefore = await countRows('calls');
+    const response = await upload('filename=notes.wav', Buffer.from('these are meeting notes, not a recording\n'.repeat(50)));
+    expect(response.statusCode).toBe(202);
+    await fixture.app.jobs.whenIdle();
+    const job = (await fixture.request('admin', 'GET', `/api/v1/jobs/${response.json().job_id}`)).json();
+    expect(job).toMatchObject({ status: 'error', call_id: null, error: { code: 'CQA_ERR_INPUT_NOT_MEDIA' } });
+    expect(job.error.message).toContain('notes.wav');
+    expect(await countRows('calls')).toBe(callsBefore);
+    expect(await uploadedFolders()).not.toContain(job.sha256);
+  });
+
+  it('refuses an oversized upload with 413, before or while reading it, and keeps nothing', async () => {
+    const jobsBefore = await countRows('jobs');
+    const declared = await upload('filename=big.wav', Buffer.alloc(uploadLimitBytes + 1));
+    expect(declared.statusCode).toBe(413);
+    expect(declared.json()).toMatchObject({ statusCode: 413, code: 'CQA_ERR_API_PAYLOAD_TOO_LARGE', error: 'Payload Too Large' });
+    const streamed = await upload('filename=big.wav', Readable.from([Buffer.alloc(150_000), Buffer.alloc(150_000)]));
+    expect(streamed.statusCode).toBe(413);
+    const overHttp = await fetch(`${baseUrl}/api/v1/uploads?filename=big.wav`, {
+      method: 'POST', body: Buffer.alloc(uploadLimitBytes * 4),
+      headers: { authorization: `Bearer ${fixture.tokens.admin}`, 'content-type': 'application/octet-stream' },
+    });
+    expect(overHttp.status).toBe(413);
+    expect(await countRows('jobs')).toBe(jobsBefore);
+    expect(await readdir(fixture.temp.file('data/uploads/.incoming'))).toEqual([]);
+  });
+
+  it.each(['../../evil.wav', '.hidden.wav', 'a%2Fb.wav', 'a%5Cb.wav', '', 'x%00.wav'])('refuses file name "%s" with 400', async (name) => {
+    const foldersBefore = await uploadedFolders();
+    const response = await upload(`filename=${name}`, Buffer.from('RIFF'));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('CQA_ERR_API_BAD_REQUEST');
+    expect(await uploadedFolders()).toEqual(foldersBefore);
+  });
+
+  it('refuses multipart and JSON bodies with 415, and an empty body with 400', async () => {
+    const multipart = await upload('filename=a.wav', Buffer.from('--x\r\n'), { 'content-type': 'multipart/form-data; boundary=x' });
+    expect(multipart.statusCode).toBe(415);
+    expect(multipart.json().code).toBe('CQA_ERR_API_UNSUPPORTED_MEDIA_TYPE');
+    const json = await upload('filename=a.wav', Buffer.from('{}'), { 'content-type': 'application/json' });
+    expect(json.statusCode).toBe(415);
+    const empty = await upload('filename=a.wav', Buffer.alloc(0));
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().code).toBe('CQA_ERR_INPUT_EMPTY');
+  });
+
+  it('answers 404 for an unknown job and 400 for a malformed job id', async () => {
+    expect((await fixture.request('qa', 'GET', '/api/v1/jobs/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect((await fixture.request('qa', 'GET', '/api/v1/jobs/..%2F..')).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * The call filters, shared by the list route and the exports so "export what I am looking at"
+ * is the same query string. Enumerations come from the call contract.
+ */
+import { CloneType, Type, type Static } from '@sinclair/typebox';
+import { EventType, Language } from '../../pipeline/result/call-result.ts';
+import { AgentId, RuleId, Timestamp } from './common.ts';
+
+export const callSortKeys = ['first_analysed_at', 'score', 'duration_s', 'agent_id'] as const;
+
+const Score = (description: string) => Type.Number({ minimum: 0, maximum: 100, description });
+
+export const CallFilters = Type.Object({
+  agent: Type.Optional(AgentId),
+  from: Type.Optional(CloneType(Timestamp, { description: 'First analysed at or after (ISO 8601).' })),
+  to: Type.Optional(CloneType(Timestamp, { description: 'First analysed before (ISO 8601).' })),
+  language: Type.Optional(Language),
+  score_min: Type.Optional(Score('Effective score (a reviewer\'s override, else the machine\'s) at least this.')),
+  score_max: Type.Optional(Score('Effective score at most this.')),
+  failed_rule: Type.Optional(CloneType(RuleId, { description: 'Calls in which this rule failed (after reviews).' })),
+  event_type: Type.Optional(CloneType(EventType, { description: 'Calls with at least one event of this type.' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Text in any utterance, case-insensitive.' })),
+  sort: Type.Optional(Type.Union(callSortKeys.map((key) => Type.Literal(key)), { default: 'first_analysed_at' })),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'desc' })),
+});
+export type CallFilters = Static<typeof CallFilters>;
+export type CallSortKey = (typeof callSortKeys)[number];

@@ -1,0 +1,20 @@
+/** One call as lists and exports show it: metadata, effective score and failed rules. */
+import { Type, type Static } from '@sinclair/typebox';
+import { Language } from '../../pipeline/result/call-result.ts';
+import { CallId, Nullable, RuleId, Timestamp } from './common.ts';
+
+export const CallSummary = Type.Object({
+  call_id: CallId,
+  file_name: Type.String(),
+  first_analysed_at: Timestamp,
+  analysed_at: Timestamp,
+  duration_s: Nullable(Type.Number()),
+  channels: Nullable(Type.Integer()),
+  language: Nullable(Language),
+  agent_id: Nullable(Type.String()),
+  score: Nullable(Type.Number({ description: 'Effective score: the latest reviewer override, else the machine score.' })),
+  machine_score: Nullable(Type.Number()),
+  score_overridden: Type.Boolean(),
+  failed_rules: Type.Array(RuleId, { description: 'Rules that failed, after reviews.' }),
+});
+export type CallSummary = Static<typeof CallSummary>;

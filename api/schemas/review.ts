@@ -1,0 +1,28 @@
+/** A QA review: an override of one rule result or of the score, with who, when and why. */
+import { Type, type Static } from '@sinclair/typebox';
+import { ruleStatuses } from '../../pipeline/result/call-result.ts';
+import { CallId, Comment, RuleId, Timestamp, UserName, Uuid } from './common.ts';
+
+export const RuleStatus = Type.Union(ruleStatuses.map((status) => Type.Literal(status)));
+const ScoreValue = Type.Union([Type.Number({ minimum: 0, maximum: 100 }), Type.Null()]);
+
+export const ReviewRequest = Type.Union([
+  Type.Object({ target: Type.Literal('rule'), rule_id: RuleId, status: RuleStatus, comment: Comment }, { additionalProperties: false }),
+  Type.Object({ target: Type.Literal('score'), score: Type.Number({ minimum: 0, maximum: 100 }), comment: Comment }, { additionalProperties: false }),
+]);
+export type ReviewRequest = Static<typeof ReviewRequest>;
+
+export const ReviewedValue = Type.Union([Type.Object({ status: RuleStatus }), Type.Object({ score: ScoreValue })]);
+
+export const Review = Type.Object({
+  review_id: Uuid,
+  call_id: CallId,
+  target: Type.Union([Type.Literal('rule'), Type.Literal('score')]),
+  rule_id: Type.Union([RuleId, Type.Null()]),
+  before: Type.Union([ReviewedValue, Type.Null()], { description: 'The effective value just before this review.' }),
+  after: ReviewedValue,
+  comment: Type.Union([Type.String(), Type.Null()]),
+  reviewer: UserName,
+  created_at: Timestamp,
+});
+export type Review = Static<typeof Review>;

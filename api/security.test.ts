@@ -1,0 +1,146 @@
+/**
+ * The access policy as a table (who may use which route), checked against what every route
+ * declares and enforces; tokens, security headers, rate limits and 5xx answers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles, type Role } from './roles.ts';
+import { createSerializedDb } from './services/serialized-db.ts';
+import { createApiFixture, type ApiFixture } from './testing/api-fixture.ts';
+
+const everyone = roles;
+const policy: Readonly<Record<string, readonly Role[]>> = {
+  'GET /api/v1/calls': everyone,
+  'GET /api/v1/calls/:callId': everyone,
+  'GET /api/v1/calls/:callId/audio': everyone,
+  'GET /api/v1/calls/:callId/reviews': everyone,
+  'POST /api/v1/calls/:callId/reviews': ['qa', 'admin'],
+  'GET /api/v1/agents/stats': ['supervisor', 'admin'],
+  'GET /api/v1/agents/coaching-flags': ['supervisor', 'admin'],
+  'POST /api/v1/calls/:callId/examples': ['trainer', 'admin'],
+  'GET /api/v1/examples': everyone,
+  'GET /api/v1/examples/:exampleId': everyone,
+  'DELETE /api/v1/examples/:exampleId': ['trainer', 'admin'],
+  'GET /api/v1/examples/:exampleId/clip': everyone,
+  'POST /api/v1/uploads': ['qa', 'supervisor', 'admin'],
+  'GET /api/v1/jobs/:jobId': ['qa', 'supervisor', 'admin'],
+  'GET /api/v1/exports/calls.csv': everyone,
+  'GET /api/v1/exports/calls.arrow': everyone,
+  'GET /api/v1/me': everyone,
+  'POST /api/v1/users': ['admin'],
+};
+const routeCases = Object.entries(policy).map(([route, allowed]) => ({ route, allowed }));
+
+describe('access and security', () => {
+  let fixture: ApiFixture;
+  const urlOf = (route: string) =>
+    route.split(' ')[1]!.replace(':callId', fixture.callIds[0]!).replace(/:(exampleId|jobId)/, '00000000-0000-4000-8000-000000000000');
+  beforeAll(async () => {
+    fixture = await createApiFixture();
+  });
+  afterAll(() => fixture.close());
+
+  it('documents exactly the routes of the policy, each with its roles', async () => {
+    const document = (await fixture.app.inject('/docs/openapi.json')).json();
+    const documented = Object.fromEntries(
+      Object.entries(document.paths as Record<string, Record<string, { 'x-roles': Role[] }>>)
+        .filter(([path]) => path.startsWith('/api/'))
+        .flatMap(([path, operations]) => Object.entries(operations).map(([method, operation]) =>
+          [`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`, operation['x-roles']])),
+    );
+    expect(documented).toEqual(policy);
+  });
+
+  it.each(routeCases)('$route admits $allowed and refuses the other roles', async ({ route, allowed }) => {
+    const method = route.split(' ')[0] as 'GET' | 'POST' | 'DELETE';
+    for (const role of roles) {
+      const response = await fixture.request(role, method, urlOf(route));
+      if (allowed.includes(role)) {
+        expect([401, 403], `${role} on ${route}`).not.toContain(response.statusCode);
+      } else {
+        expect(response.statusCode, `${role} on ${route}`).toBe(403);
+        expect(response.json()).toMatchObject({ code: 'CQA_ERR_API_FORBIDDEN', error: 'Forbidden' });
+        expect(response.json().message).toContain(`role ${role}`);
+      }
+    }
+  });
+
+  it.each(routeCases)('$route answers 401 without a valid token', async ({ route }) => {
+    const method = route.split(' ')[0] as 'GET' | 'POST' | 'DELETE';
+    for (const authorization of [undefined, `Basic ${fixture.tokens.admin}`, 'Bearer cqa_not-a-token', `Bearer ${fixture.tokens.admin}x`]) {
+      const response = await fixture.app.inject({ method, url: urlOf(route), headers: authorization ? { authorization } : {} });
+      expect(response.statusCode).toBe(401);
+      expect(response.json()).toMatchObject({ statusCode: 401, code: 'CQA_ERR_API_UNAUTHENTICATED', error: 'Unauthorized' });
+    }
+  });
+
+  it('stops accepting a revoked token', async () => {
+    const issued = (await fixture.request('admin', 'POST', '/api/v1/users', { user_name: 'temp', role: 'qa' })).json();
+    const asTemp = () => fixture.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${issued.token}` } });
+    expect((await asTemp()).json()).toEqual({ user_name: 'temp', role: 'qa' });
+    await createSerializedDb(fixture.store).run("UPDATE api_tokens SET revoked_at = now() WHERE user_name = 'temp'");
+    expect((await asTemp()).statusCode).toBe(401);
+  });
+
+  it('keeps only token hashes in the database', async () => {
+    const rows = await createSerializedDb(fixture.store).all<{ token_sha256: string }>('SELECT token_sha256 FROM api_tokens');
+    expect(rows.length).toBeGreaterThanOrEqual(roles.length);
+    for (const token of Object.values(fixture.tokens)) expect(rows.map((row) => row.token_sha256)).not.toContain(token);
+  });
+
+  it('sends security headers on answers, errors and the docs, which are public', async () => {
+    for (const response of [
+      await fixture.request('qa', 'GET', '/api/v1/calls'),
+      await fixture.request(null, 'GET', '/api/v1/calls'),
+      await fixture.app.inject('/docs'),
+      await fixture.app.inject('/nowhere'),
+    ]) {
+      expect(response.headers).toMatchObject({
+        'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer',
+        'content-security-policy': expect.stringContaining("frame-ancestors 'none'"),
+      });
+    }
+    expect((await fixture.request('qa', 'GET', '/api/v1/calls')).headers['cache-control']).toBe('no-store');
+    const docs = await fixture.app.inject('/docs');
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('/api/v1/calls/:callId/audio');
+  });
+
+  it('answers unknown routes with a catalogue 404', async () => {
+    const response = await fixture.request('qa', 'GET', '/api/v1/nothing');
+    expect(response.json()).toMatchObject({ statusCode: 404, code: 'CQA_ERR_API_NOT_FOUND', error: 'Not Found' });
+  });
+
+  it('answers internal failures with 500 and a request id, never the cause', async () => {
+    const db = createSerializedDb(fixture.store);
+    // A stored result that breaks the contract makes the response serialiser throw.
+    await db.run(`UPDATE calls SET result_json = '{"schema": "callqa.call/1", "secret": "/srv/x"}' WHERE call_id = $1`, [fixture.callIds[1]!]);
+    const response = await fixture.request('qa', 'GET', `/api/v1/calls/${fixture.callIds[1]}`);
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({
+      statusCode: 500, code: 'CQA_ERR_INTERNAL', error: 'Internal Server Error',
+      message: expect.stringMatching(/^an unexpected internal failure \(request req-\w+\); the server log has the details$/),
+    });
+  });
+});
+
+describe('rate limits', () => {
+  let fixture: ApiFixture;
+  beforeAll(async () => {
+    fixture = await createApiFixture({
+      rateLimit: { perAddress: { maxRequests: 6, windowMs: 60_000 }, perUser: { maxRequests: 3, windowMs: 60_000 }, maxTrackedKeys: 100 },
+    });
+  });
+  afterAll(() => fixture.close());
+
+  it('limits each user, then the address, with 429 and Retry-After', async () => {
+    const statuses = async (role: Role | null, count: number) =>
+      Promise.all(Array.from({ length: count }, () => fixture.request(role, 'GET', '/api/v1/me'))).then((responses) => responses.map((r) => r.statusCode));
+    expect(await statuses('qa', 4)).toEqual([200, 200, 200, 429]);
+    expect(await statuses('supervisor', 1)).toEqual([200]);
+    expect(await statuses(null, 1)).toEqual([401]);
+    const limited = await fixture.request('trainer', 'GET', '/api/v1/me');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'CQA_ERR_API_RATE_LIMITED', error: 'Too Many Requests' });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});

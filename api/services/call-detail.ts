@@ -1,0 +1,47 @@
+/** A call's detail, read in one turn of the database lock so it is consistent. */
+import type { CallDetail } from '../schemas/call-detail.ts';
+import type { RecordingRef } from './recording-files.ts';
+import { callNotFound } from './not-found.ts';
+import { listReviews } from './reviews.ts';
+import { isoTimestampSql, type SerializedDb } from './serialized-db.ts';
+
+type CallRow = CallDetail['call'] & { result_json: string; effective_score: number | null; score_review_id: string | null };
+
+/** The call, or CQA_ERR_API_NOT_FOUND. */
+export async function loadCallDetail(db: SerializedDb, callId: string): Promise<CallDetail> {
+  return db.read(async (sql) => {
+    const [row] = await sql.all<CallRow>(
+      `SELECT call_id, sha256, source, file_name, size_bytes::DOUBLE AS size_bytes, duration_s, language, agent_id,
+        ${isoTimestampSql('first_analysed_at')} AS first_analysed_at, ${isoTimestampSql('analysed_at')} AS analysed_at,
+        last_run_id, result_json::VARCHAR AS result_json, effective_score, score_review_id
+       FROM effective_calls WHERE call_id = $1`,
+      [callId],
+    );
+    if (!row) throw callNotFound(callId);
+    const rules = await sql.all<CallDetail['effective']['rules'][number]>(
+      `SELECT rule_id, effective_status AS status, status AS machine_status, review_id
+       FROM effective_rule_results WHERE call_id = $1 ORDER BY rule_id`,
+      [callId],
+    );
+    const scoreHistory = await sql.all<CallDetail['score_history'][number]>(
+      `SELECT score, source, run_id, review_id, ${isoTimestampSql('created_at')} AS created_at
+       FROM score_history WHERE call_id = $1 ORDER BY created_at`,
+      [callId],
+    );
+    const { result_json, effective_score, score_review_id, ...call } = row;
+    return {
+      call,
+      result: JSON.parse(result_json) as CallDetail['result'],
+      effective: { score: effective_score, score_review_id, rules },
+      score_history: scoreHistory,
+      reviews: await listReviews(sql, callId),
+    };
+  });
+}
+
+/** A call's identity and where its recording was analysed from; CQA_ERR_API_NOT_FOUND if unknown. */
+export async function loadCallRef(db: SerializedDb, callId: string): Promise<RecordingRef> {
+  const [row] = await db.all<RecordingRef>('SELECT call_id, sha256, source FROM calls WHERE call_id = $1', [callId]);
+  if (!row) throw callNotFound(callId);
+  return row;
+}
