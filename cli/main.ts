@@ -1,6 +1,9 @@
 import { defineCommand, runMain } from 'citty';
 import { callqaVersion } from '../pipeline/version.ts';
 import { analyzeCommand } from './analyze-command.ts';
+import { exportCommand } from './export-command.ts';
+import { importCdrCommand } from './import-cdr-command.ts';
+import { kpiCommand } from './kpi-command.ts';
 import { modelsCommand } from './models-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { usersCommand } from './users-command.ts';
@@ -12,6 +15,9 @@ export const mainCommand = defineCommand({
     models: modelsCommand,
     serve: serveCommand,
     users: usersCommand,
+    'import-cdr': importCdrCommand,
+    kpi: kpiCommand,
+    export: exportCommand,
   },
 });
 

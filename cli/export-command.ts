@@ -1,0 +1,42 @@
+/** `callqa export --format parquet|arrow|csv --out DIR [--since DATE]`: tables and KPIs for BI tools. */
+import { defineCommand } from 'citty';
+import { createStderrEffects } from '../pipeline/effects.ts';
+import { CallqaError, toCallqaError } from '../pipeline/errors.ts';
+import { exportFormats, exportTables, type ExportFormat } from '../pipeline/export/index.ts';
+import { resolveSince } from '../pipeline/kpi/index.ts';
+import { defaultDbPath, openStore } from '../pipeline/store/index.ts';
+
+function resolveExportFormat(value: string): ExportFormat {
+  const format = exportFormats.find((candidate) => candidate === value);
+  if (format === undefined) throw new CallqaError('CQA_ERR_CONFIG_INVALID', `--format must be one of ${exportFormats.join(', ')}, got "${value}"`);
+  return format;
+}
+
+export const exportCommand = defineCommand({
+  meta: { name: 'export', description: 'Write calls, utterances, events, rule results, CDRs and KPIs as one file per table' },
+  args: {
+    format: { type: 'string', description: exportFormats.join(' | '), required: true },
+    out: { type: 'string', description: 'Folder to write into (created if needed)', required: true },
+    since: { type: 'string', description: 'Only contacts offered on or after this ISO date' },
+    db: { type: 'string', description: 'DuckDB file', default: defaultDbPath },
+  },
+  async run({ args }) {
+    const effects = createStderrEffects();
+    try {
+      const format = resolveExportFormat(args.format);
+      const since = resolveSince(args.since);
+      const store = await openStore(args.db);
+      try {
+        const files = await exportTables(store, { format, outDir: args.out, since });
+        for (const file of files) process.stdout.write(`${file.filePath}\t${file.rows}\n`);
+        effects.log(`${files.length} files written to ${args.out}`);
+      } finally {
+        store.close();
+      }
+    } catch (thrown) {
+      const error = toCallqaError(thrown);
+      effects.log(`callqa: ${error.code}: ${error.message}`);
+      process.exitCode = error.exitCode;
+    }
+  },
+});

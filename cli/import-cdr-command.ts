@@ -1,0 +1,30 @@
+/** `callqa import-cdr FILE.csv [--db PATH]`: imports call-detail records and links them to recordings. */
+import { defineCommand } from 'citty';
+import { importCdr } from '../pipeline/cdr/index.ts';
+import { createStderrEffects } from '../pipeline/effects.ts';
+import { toCallqaError } from '../pipeline/errors.ts';
+import { defaultDbPath, openStore } from '../pipeline/store/index.ts';
+
+export const importCdrCommand = defineCommand({
+  meta: { name: 'import-cdr', description: 'Import a call-detail CSV (columns in pipeline/kpi/README.md); re-importing a file is safe' },
+  args: {
+    file: { type: 'positional', description: 'Call-detail CSV file', required: true },
+    db: { type: 'string', description: 'DuckDB file', default: defaultDbPath },
+  },
+  async run({ args }) {
+    const effects = createStderrEffects();
+    try {
+      const store = await openStore(args.db);
+      try {
+        const summary = await importCdr(store, args.file);
+        process.stdout.write(`${args.file}: ${summary.rows} rows imported, ${summary.linked} linked to recordings, ${summary.unlinked} unlinked\n`);
+      } finally {
+        store.close();
+      }
+    } catch (thrown) {
+      const error = toCallqaError(thrown);
+      effects.log(`callqa: ${error.code}: ${error.message}`);
+      process.exitCode = error.exitCode;
+    }
+  },
+});

@@ -1,0 +1,34 @@
+/** `callqa kpi [--by agent|queue|day|week] [--since DATE] [--json]`: contact-centre KPIs as a table or JSON. */
+import { defineCommand } from 'citty';
+import { createStderrEffects } from '../pipeline/effects.ts';
+import { toCallqaError } from '../pipeline/errors.ts';
+import { defaultServiceLevelS, findKpis, formatKpiTable, kpiGroupings, resolveKpiOptions } from '../pipeline/kpi/index.ts';
+import { defaultDbPath, openStore } from '../pipeline/store/index.ts';
+
+export const kpiCommand = defineCommand({
+  meta: { name: 'kpi', description: 'Print contact-centre KPIs (formulas in pipeline/kpi/README.md)' },
+  args: {
+    by: { type: 'string', description: `Group by ${kpiGroupings.join(', ')}`, default: 'agent' },
+    since: { type: 'string', description: 'Only contacts offered on or after this ISO date' },
+    'service-level-s': { type: 'string', description: 'Service-level target: answered within this many seconds', default: String(defaultServiceLevelS) },
+    json: { type: 'boolean', description: 'Print a JSON array of rows instead of a table', default: false },
+    db: { type: 'string', description: 'DuckDB file', default: defaultDbPath },
+  },
+  async run({ args }) {
+    const effects = createStderrEffects();
+    try {
+      const options = resolveKpiOptions({ groupBy: args.by, since: args.since ?? null, serviceLevelS: args['service-level-s'] });
+      const store = await openStore(args.db);
+      try {
+        const rows = await findKpis(store, options);
+        process.stdout.write(args.json ? `${JSON.stringify(rows, null, 2)}\n` : formatKpiTable(rows, options.groupBy));
+      } finally {
+        store.close();
+      }
+    } catch (thrown) {
+      const error = toCallqaError(thrown);
+      effects.log(`callqa: ${error.code}: ${error.message}`);
+      process.exitCode = error.exitCode;
+    }
+  },
+});
