@@ -4,7 +4,7 @@ import type { AudioThresholds } from './thresholds.ts';
 
 const frameS = 0.032;
 /** Silero's reference values (utils_vad.py), so the tests read against its documentation. */
-const vad: AudioThresholds['vad'] = { speechProbability: 0.5, releaseMargin: 0.15, minSpeechS: 0.25, minSilenceS: 0.1, padS: 0.03 };
+const vad: AudioThresholds['vad'] = { speechProbability: 0.5, releaseMargin: 0.15, minSpeechS: 0.25, minSilenceS: 0.1, padS: 0.03, endLatencyS: 0 };
 
 /** Probabilities from runs of [value, frame count]. */
 function probabilities(...runs: [number, number][]): Float32Array {
@@ -20,6 +20,13 @@ describe('speech segments (Silero reference post-processing)', () => {
     expect(rest).toHaveLength(0);
     expect(segment!.startS).toBeCloseTo(50 * frameS - 0.03, 6);
     expect(segment!.endS).toBeCloseTo(90 * frameS + 0.03, 6);
+  });
+
+  it('moves each end back by endLatencyS, never before its start', () => {
+    const values = probabilities([0.01, 50], [0.9, 40], [0.01, 50], [0.9, 9], [0.01, 50]);
+    const [long, short] = findSpeechSegments(values, frameS, durationOf(values), { ...vad, padS: 0, minSpeechS: 0.2, endLatencyS: 0.064 });
+    expect(long!.endS).toBeCloseTo(90 * frameS - 0.064, 6);
+    expect(short!.endS - short!.startS).toBeCloseTo(9 * frameS - 0.064, 6);
   });
 
   it('keeps speech through pauses shorter than 100 ms and through the hysteresis band', () => {

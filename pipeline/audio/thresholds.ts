@@ -20,6 +20,7 @@ export const AudioThresholds = Section({
     minSpeechS: Seconds('Shorter speech segments are dropped.'),
     minSilenceS: Seconds('Shorter pauses do not end a segment.'),
     padS: Seconds('Added to both ends of each segment.'),
+    endLatencyS: Seconds("Taken off each segment's end: Silero's recurrent state holds the probability up after the voice stops."),
   }),
   music: Section({
     minAudibleDbfs: Type.Number({ minimum: -120, maximum: 0, description: 'Quieter frames are never steady-tonal.' }),
