@@ -2,6 +2,7 @@
  * Transcription settings: `TranscribeConfigSpec` is what a caller writes (any key may be left
  * out), `TranscribeConfig` the resolved, validated and frozen form the stage runs on.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { CallqaError } from '../errors.ts';
 import { languages, type Language } from '../result/call-result.ts';
@@ -36,7 +37,7 @@ export interface TranscribeConfig {
   readonly maxTokensPerSecond: number;
   readonly minNewTokens: number;
   readonly maxNewTokens: number;
-  /** 1 runs Whisper in this thread; more starts a worker_threads pool of that size. */
+  /** 1 runs Whisper in this thread; more starts a worker_threads pool of that size (0 in a spec: one per core). */
   readonly workerCount: number;
   /** onnxruntime intra-op threads per worker; 0 lets onnxruntime choose. */
   readonly threadsPerWorker: number;
@@ -82,7 +83,9 @@ export function resolveTranscribeConfig(spec: TranscribeConfigSpec): TranscribeC
     maxTokensPerSecond: requireNumber('maxTokensPerSecond', merged.maxTokensPerSecond, 1, 50),
     minNewTokens: Math.round(requireNumber('minNewTokens', merged.minNewTokens, 1, 440)),
     maxNewTokens: Math.round(requireNumber('maxNewTokens', merged.maxNewTokens, 1, 440)),
-    workerCount: Math.round(requireNumber('workerCount', merged.workerCount, 1, 256)),
+    // 0 sizes the pool to the machine: one single-threaded worker per core beats one worker
+    // with many intra-op threads, because Whisper's small decoder steps do not parallelise well.
+    workerCount: Math.round(requireNumber('workerCount', merged.workerCount, 0, 256)) || os.availableParallelism(),
     threadsPerWorker: Math.round(requireNumber('threadsPerWorker', merged.threadsPerWorker, 0, 256)),
   });
 }
