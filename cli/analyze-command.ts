@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
-import { createStderrEffects } from '../pipeline/effects.ts';
-import { CallqaError, partialFailureExitCode, toCallqaError } from '../pipeline/errors.ts';
+import { reportFailures } from './report-failures.ts';
+import { CallqaError, partialFailureExitCode } from '../pipeline/errors.ts';
 import { findRecordings, resolveFfmpegBinaries } from '../pipeline/ingest/index.ts';
 import type { CallResult } from '../pipeline/result/call-result.ts';
 import { resolveAnalyzeConfig } from '../pipeline/analyze-config.ts';
@@ -28,9 +28,8 @@ export const analyzeCommand = defineCommand({
     'models-dir': { type: 'string', description: 'Folder of installed models (callqa models pull)', default: defaultModelsDir() },
     'whisper-model': { type: 'string', description: 'Speech-to-text model id from `callqa models list`', default: defaultWhisperModelId },
   },
-  async run({ args }) {
-    const effects = createStderrEffects();
-    try {
+  run: ({ args }) =>
+    reportFailures(async (effects) => {
       const agentChannel = resolveAgentChannel(args['agent-channel']);
       resolveFfmpegBinaries();
       const recordings = await findRecordings(args._);
@@ -68,10 +67,5 @@ export const analyzeCommand = defineCommand({
         store.close();
         await closeRecognizers();
       }
-    } catch (thrown) {
-      const error = toCallqaError(thrown);
-      effects.log(`callqa: ${error.code}: ${error.message}`);
-      process.exitCode = error.exitCode;
-    }
-  },
+    }),
 });

@@ -1,7 +1,7 @@
 /** `callqa export --format parquet|arrow|csv --out DIR [--since DATE]`: tables and KPIs for BI tools. */
 import { defineCommand } from 'citty';
-import { createStderrEffects } from '../pipeline/effects.ts';
-import { CallqaError, toCallqaError } from '../pipeline/errors.ts';
+import { reportFailures } from './report-failures.ts';
+import { CallqaError } from '../pipeline/errors.ts';
 import { exportFormats, exportTables, type ExportFormat } from '../pipeline/export/index.ts';
 import { resolveSince } from '../pipeline/kpi/index.ts';
 import { defaultDbPath, openStore } from '../pipeline/store/index.ts';
@@ -20,9 +20,8 @@ export const exportCommand = defineCommand({
     since: { type: 'string', description: 'Only contacts offered on or after this ISO date' },
     db: { type: 'string', description: 'DuckDB file', default: defaultDbPath },
   },
-  async run({ args }) {
-    const effects = createStderrEffects();
-    try {
+  run: ({ args }) =>
+    reportFailures(async (effects) => {
       const format = resolveExportFormat(args.format);
       const since = resolveSince(args.since);
       const store = await openStore(args.db);
@@ -33,10 +32,5 @@ export const exportCommand = defineCommand({
       } finally {
         store.close();
       }
-    } catch (thrown) {
-      const error = toCallqaError(thrown);
-      effects.log(`callqa: ${error.code}: ${error.message}`);
-      process.exitCode = error.exitCode;
-    }
-  },
+    }),
 });

@@ -1,8 +1,7 @@
 /** `callqa import-cdr FILE.csv [--db PATH]`: imports call-detail records and links them to recordings. */
 import { defineCommand } from 'citty';
+import { reportFailures } from './report-failures.ts';
 import { importCdr } from '../pipeline/cdr/index.ts';
-import { createStderrEffects } from '../pipeline/effects.ts';
-import { toCallqaError } from '../pipeline/errors.ts';
 import { defaultDbPath, openStore } from '../pipeline/store/index.ts';
 
 export const importCdrCommand = defineCommand({
@@ -11,9 +10,8 @@ export const importCdrCommand = defineCommand({
     file: { type: 'positional', description: 'Call-detail CSV file', required: true },
     db: { type: 'string', description: 'DuckDB file', default: defaultDbPath },
   },
-  async run({ args }) {
-    const effects = createStderrEffects();
-    try {
+  run: ({ args }) =>
+    reportFailures(async () => {
       const store = await openStore(args.db);
       try {
         const summary = await importCdr(store, args.file);
@@ -21,10 +19,5 @@ export const importCdrCommand = defineCommand({
       } finally {
         store.close();
       }
-    } catch (thrown) {
-      const error = toCallqaError(thrown);
-      effects.log(`callqa: ${error.code}: ${error.message}`);
-      process.exitCode = error.exitCode;
-    }
-  },
+    }),
 });

@@ -1,7 +1,6 @@
 /** `callqa kpi [--by agent|queue|day|week] [--since DATE] [--json]`: contact-centre KPIs as a table or JSON. */
 import { defineCommand } from 'citty';
-import { createStderrEffects } from '../pipeline/effects.ts';
-import { toCallqaError } from '../pipeline/errors.ts';
+import { reportFailures } from './report-failures.ts';
 import { defaultServiceLevelS, findKpis, formatKpiTable, kpiGroupings, resolveKpiOptions } from '../pipeline/kpi/index.ts';
 import { defaultDbPath, openStore } from '../pipeline/store/index.ts';
 
@@ -14,9 +13,8 @@ export const kpiCommand = defineCommand({
     json: { type: 'boolean', description: 'Print a JSON array of rows instead of a table', default: false },
     db: { type: 'string', description: 'DuckDB file', default: defaultDbPath },
   },
-  async run({ args }) {
-    const effects = createStderrEffects();
-    try {
+  run: ({ args }) =>
+    reportFailures(async () => {
       const options = resolveKpiOptions({ groupBy: args.by, since: args.since ?? null, serviceLevelS: args['service-level-s'] });
       const store = await openStore(args.db);
       try {
@@ -25,10 +23,5 @@ export const kpiCommand = defineCommand({
       } finally {
         store.close();
       }
-    } catch (thrown) {
-      const error = toCallqaError(thrown);
-      effects.log(`callqa: ${error.code}: ${error.message}`);
-      process.exitCode = error.exitCode;
-    }
-  },
+    }),
 });

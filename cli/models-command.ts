@@ -1,26 +1,14 @@
 import path from 'node:path';
 import { defineCommand } from 'citty';
+import { reportFailures } from './report-failures.ts';
 import { loadManifest, findModelEntry, type ModelEntry } from '../models/manifest.ts';
 import { resolveHubUrl, resolveVariant, toPullableModel } from '../models/hub.ts';
 import { defaultModelsDir } from '../models/locations.ts';
 import { createStreamProgressSink } from '../models/progress.ts';
 import { loadModelLock, pullModel } from '../models/pull.ts';
 import { resolveModel } from '../models/registry.ts';
-import { createStderrEffects } from '../pipeline/effects.ts';
-import { toCallqaError } from '../pipeline/errors.ts';
 
 const modelsDirArg = { type: 'string', description: 'Folder of installed models', default: defaultModelsDir() } as const;
-
-/** Runs a subcommand body, turning any failure into one line on stderr and its exit code. */
-async function reporting(work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (thrown) {
-    const error = toCallqaError(thrown);
-    createStderrEffects().log(`callqa: ${error.code}: ${error.message}`);
-    process.exitCode = error.exitCode;
-  }
-}
 
 const isHub = (entry: ModelEntry) => 'hub' in entry.source;
 const resolveOptions = (entry: ModelEntry, modelsDir: string) => (isHub(entry) ? { modelsRootDir: modelsDir } : {});
@@ -35,7 +23,7 @@ const listCommand = defineCommand({
   meta: { name: 'list', description: 'Every model callqa knows, with source, licence and whether it is installed' },
   args: { 'models-dir': modelsDirArg },
   run: ({ args }) =>
-    reporting(async () => {
+    reportFailures(async () => {
       for (const entry of loadManifest().models) {
         const source = 'hub' in entry.source ? `${entry.source.hub.repo}@${entry.source.hub.revision.slice(0, 7)}` : `npm ${entry.source.npm.package}@${entry.source.npm.version}`;
         process.stdout.write(`${entry.id}\t${entry.task}\t${await installedState(entry, args['models-dir'])}\t${entry.licence}\t${source}\n  ${entry.description}\n`);
@@ -51,11 +39,11 @@ const pullCommand = defineCommand({
     'models-dir': modelsDirArg,
   },
   run: ({ args }) =>
-    reporting(async () => {
+    reportFailures(async (effects) => {
       const pullable = toPullableModel(findModelEntry(args.id), resolveVariant(args.variant), resolveHubUrl());
       const lock = await pullModel(pullable, args['models-dir'], createStreamProgressSink());
       const totalBytes = lock.files.reduce((sum, file) => sum + file.size_bytes, 0);
-      createStderrEffects().log(`installed ${lock.id} (${lock.variant}, ${(totalBytes / 1e6).toFixed(1)} MB) in ${path.join(args['models-dir'], lock.id)}`);
+      effects.log(`installed ${lock.id} (${lock.variant}, ${(totalBytes / 1e6).toFixed(1)} MB) in ${path.join(args['models-dir'], lock.id)}`);
     }),
 });
 
@@ -63,7 +51,7 @@ const verifyCommand = defineCommand({
   meta: { name: 'verify', description: 'Check installed models file by file (size and sha256)' },
   args: { id: { type: 'positional', required: false, description: 'One model id; all installed ones when left out' }, 'models-dir': modelsDirArg },
   run: ({ args }) =>
-    reporting(async () => {
+    reportFailures(async () => {
       const entries = args.id ? [findModelEntry(args.id)] : loadManifest().models;
       for (const entry of entries) {
         if (!args.id && (await installedState(entry, args['models-dir'])) === 'not installed') continue;
@@ -77,7 +65,7 @@ const pathCommand = defineCommand({
   meta: { name: 'path', description: "Print the folder holding a model's files (its only line on stdout)" },
   args: { id: { type: 'positional', required: true, description: 'Model id' }, 'models-dir': modelsDirArg },
   run: ({ args }) =>
-    reporting(async () => {
+    reportFailures(async () => {
       const entry = findModelEntry(args.id);
       const model = await resolveModel(entry.id, resolveOptions(entry, args['models-dir']));
       process.stdout.write(`${path.dirname(model.files[0]!.absolutePath)}\n`);

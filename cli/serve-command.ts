@@ -6,12 +6,12 @@
  * with the same models and rule packs `callqa analyze` would use.
  */
 import { defineCommand } from 'citty';
+import { reportFailures } from './report-failures.ts';
 import { createApp } from '../api/app.ts';
 import { ensureAdminToken } from '../api/services/tokens.ts';
 import { defaultModelsDir, defaultWhisperModelId } from '../models/locations.ts';
 import { resolveAnalyzeConfig } from '../pipeline/analyze-config.ts';
-import { createStderrEffects } from '../pipeline/effects.ts';
-import { CallqaError, toCallqaError } from '../pipeline/errors.ts';
+import { CallqaError } from '../pipeline/errors.ts';
 import { resolveFfmpegBinaries } from '../pipeline/ingest/index.ts';
 import { defaultDbPath, openStore } from '../pipeline/store/index.ts';
 
@@ -37,9 +37,8 @@ export const serveCommand = defineCommand({
     'models-dir': { type: 'string', description: 'Folder of installed models, for analysing uploads (callqa models pull)', default: defaultModelsDir() },
     'whisper-model': { type: 'string', description: 'Speech-to-text model id for uploads, from `callqa models list`', default: defaultWhisperModelId },
   },
-  async run({ args }) {
-    const effects = createStderrEffects();
-    try {
+  run: ({ args }) =>
+    reportFailures(async (effects) => {
       const port = resolvePort(args.port);
       const duckdbThreads = args['db-threads'] === undefined ? null : Number(args['db-threads']);
       resolveFfmpegBinaries();
@@ -58,10 +57,5 @@ export const serveCommand = defineCommand({
       } finally {
         store.close();
       }
-    } catch (thrown) {
-      const error = toCallqaError(thrown);
-      effects.log(`callqa: ${error.code}: ${error.message}`);
-      process.exitCode = error.exitCode;
-    }
-  },
+    }),
 });

@@ -4,11 +4,11 @@
  * The token is shown once; the database keeps only its sha256.
  */
 import { defineCommand } from 'citty';
+import { reportFailures } from './report-failures.ts';
 import { isRole, roles } from '../api/roles.ts';
 import { createSerializedDb } from '../api/services/serialized-db.ts';
 import { issueToken } from '../api/services/tokens.ts';
-import { createStderrEffects } from '../pipeline/effects.ts';
-import { CallqaError, toCallqaError } from '../pipeline/errors.ts';
+import { CallqaError } from '../pipeline/errors.ts';
 import { defaultDbPath, openStore } from '../pipeline/store/index.ts';
 
 const userNamePattern = /^[A-Za-z0-9_.@-]{1,64}$/;
@@ -20,9 +20,8 @@ const addUserCommand = defineCommand({
     role: { type: 'string', description: `One of: ${roles.join(', ')}`, required: true },
     db: { type: 'string', description: 'DuckDB file', default: defaultDbPath },
   },
-  async run({ args }) {
-    const effects = createStderrEffects();
-    try {
+  run: ({ args }) =>
+    reportFailures(async (effects) => {
       if (!userNamePattern.test(args.name)) {
         throw new CallqaError('CQA_ERR_CONFIG_INVALID', `user name "${args.name}" may hold only letters, digits and _ . @ - (1–64 characters)`);
       }
@@ -35,12 +34,7 @@ const addUserCommand = defineCommand({
       } finally {
         store.close();
       }
-    } catch (thrown) {
-      const error = toCallqaError(thrown);
-      effects.log(`callqa: ${error.code}: ${error.message}`);
-      process.exitCode = error.exitCode;
-    }
-  },
+    }),
 });
 
 export const usersCommand = defineCommand({

@@ -6,6 +6,7 @@
 import { pipeline, type TextClassificationPipeline } from '@huggingface/transformers';
 import { CallqaError } from '../../errors.ts';
 import { sentimentLabels, type SentimentLabel } from '../../result/call-result.ts';
+import { createLoadOnce } from '../../../models/load-once.ts';
 import { configureOfflineTransformers } from '../../../models/transformers-env.ts';
 
 /** Weight formats transformers.js maps to a file suffix (fp32 none, fp16 `_fp16`, q8 `_quantized`). */
@@ -63,16 +64,8 @@ async function loadUncached(settings: SentimentModelSettings): Promise<Sentiment
   };
 }
 
-const loads = new Map<string, Promise<SentimentClassifier>>();
-
-/** The shared classifier for these settings, loaded on first use; a failed load is forgotten so a later call can retry. */
-export function loadSentimentClassifier(settings: SentimentModelSettings): Promise<SentimentClassifier> {
-  const key = JSON.stringify([settings.modelDir, settings.dtype, settings.threads]);
-  let loading = loads.get(key);
-  if (!loading) {
-    loading = loadUncached(settings);
-    loads.set(key, loading);
-    loading.catch(() => loads.delete(key));
-  }
-  return loading;
-}
+/** The shared classifier for these settings, loaded on first use. */
+export const loadSentimentClassifier: (settings: SentimentModelSettings) => Promise<SentimentClassifier> = createLoadOnce(
+  (settings) => JSON.stringify([settings.modelDir, settings.dtype, settings.threads]),
+  loadUncached,
+);

@@ -7,6 +7,7 @@ import { CallqaError } from '../../errors.ts';
 import { languages, type Language } from '../../result/call-result.ts';
 import type { TranscribeConfig } from '../transcribe-config.ts';
 import { inspectWhisperModelDir } from './model-files.ts';
+import { createLoadOnce } from '../../../models/load-once.ts';
 import { configureOfflineTransformers } from '../../../models/transformers-env.ts';
 
 export type WhisperLoadSettings = Pick<TranscribeConfig, 'modelDir' | 'modelId' | 'dtype' | 'threadsPerWorker'>;
@@ -37,8 +38,6 @@ export interface LoadedWhisper {
   timestampBeginId: number;
   loadMs: number;
 }
-
-const loads = new Map<string, Promise<LoadedWhisper>>();
 
 async function loadUncached(settings: WhisperLoadSettings): Promise<LoadedWhisper> {
   const check = await inspectWhisperModelDir(settings.modelDir, settings.dtype);
@@ -73,14 +72,8 @@ async function loadUncached(settings: WhisperLoadSettings): Promise<LoadedWhispe
   };
 }
 
-/** Loads the model once per thread and settings; a failed load is forgotten so a later call can retry. */
-export function loadWhisper(settings: WhisperLoadSettings): Promise<LoadedWhisper> {
-  const key = JSON.stringify([settings.modelDir, settings.dtype, settings.threadsPerWorker]);
-  let loading = loads.get(key);
-  if (!loading) {
-    loading = loadUncached(settings);
-    loads.set(key, loading);
-    loading.catch(() => loads.delete(key));
-  }
-  return loading;
-}
+/** Loads the model once per thread and settings. */
+export const loadWhisper: (settings: WhisperLoadSettings) => Promise<LoadedWhisper> = createLoadOnce(
+  (settings) => JSON.stringify([settings.modelDir, settings.dtype, settings.threadsPerWorker]),
+  loadUncached,
+);
