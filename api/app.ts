@@ -12,6 +12,7 @@ import { authPlugin } from './plugins/app/auth.ts';
 import { databasePlugin } from './plugins/app/database.ts';
 import { jobsPlugin } from './plugins/app/jobs.ts';
 import { mediaPlugin } from './plugins/app/media.ts';
+import { webAppPlugin } from './plugins/app/web-app.ts';
 import { errorHandlerPlugin } from './plugins/external/error-handler.ts';
 import { openApiPlugin } from './plugins/external/openapi.ts';
 import { rateLimitPlugin } from './plugins/external/rate-limit.ts';
@@ -46,6 +47,7 @@ export const appPlugin = sharedPlugin<{ options: ApiOptions }>('callqa-app', asy
   await app.register(jobsPlugin, { options });
 
   for (const routes of routePlugins) await app.register(routes, { prefix: apiPrefix, options });
+  await app.register(webAppPlugin);
 });
 
 /**

@@ -1,0 +1,41 @@
+/**
+ * Rule results after reviews: the status a reviewer set wins, with the machine's beside it.
+ * Evidence items jump to their moment; failures come first, since they are what QA checks.
+ */
+import type { CallDetail, RuleResult, RuleStatus } from '../api-types.ts';
+import { emptyState, h } from '../dom.ts';
+import { formatSpan } from '../format.ts';
+import type { Player } from './player.ts';
+
+const statusOrder: Readonly<Record<RuleStatus, number>> = { fail: 0, pass: 1, 'n/a': 2 };
+
+export function statusBadge(status: RuleStatus): HTMLElement {
+  return h('span', { class: `status status-${status.replace('/', '')}` }, [status]);
+}
+
+function evidenceList(rule: RuleResult | undefined, player: Player): HTMLElement | null {
+  if (!rule?.evidence.length) return null;
+  return h('ul', { class: 'evidence' }, rule.evidence.map((item) => h('li', {}, [
+    h('button', { type: 'button', class: 'evidence-item', 'data-start': item.start, onclick: () => player.seek(item.start) }, [
+      h('span', { class: 'time' }, [formatSpan(item.start, item.end)]), ' ', item.party, item.text ? `: “${item.text}”` : '',
+    ]),
+  ])));
+}
+
+export function rulesPanel(detail: CallDetail, player: Player): HTMLElement {
+  const machineRules = new Map(detail.result.rules.map((rule) => [rule.id, rule]));
+  const rules = [...detail.effective.rules].sort((left, right) => statusOrder[left.status] - statusOrder[right.status] || left.rule_id.localeCompare(right.rule_id));
+  if (rules.length === 0) return emptyState('No rules were checked', 'The rule pack found nothing to check in this call.');
+  return h('ul', { class: 'rule-list' }, rules.map((rule) => {
+    const machine = machineRules.get(rule.rule_id);
+    return h('li', { class: 'rule', 'data-rule-id': rule.rule_id }, [
+      h('div', { class: 'rule-head' }, [
+        statusBadge(rule.status),
+        h('strong', {}, [rule.rule_id]),
+        machine?.severity ? h('span', { class: 'severity' }, [machine.severity]) : null,
+        rule.review_id ? h('span', { class: 'badge' }, [`reviewed · machine said ${rule.machine_status}`]) : null,
+      ]),
+      evidenceList(machine, player),
+    ]);
+  }));
+}

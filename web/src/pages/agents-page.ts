@@ -1,0 +1,63 @@
+/**
+ * The supervisor's dashboard: each agent's latest period beside a trend chart of their mean
+ * score and call count per period, and the coaching flags (rules an agent keeps failing) with
+ * links to the calls to listen to.
+ */
+import { getJson } from '../api-client.ts';
+import type { AgentPeriodStats, CoachingFlag } from '../api-types.ts';
+import { emptyState, fill, h, loadInto } from '../dom.ts';
+import { formatNumber, formatPercent, formatScore } from '../format.ts';
+import type { Route } from '../router.ts';
+import { agentTrendChart } from './agent-trend-chart.ts';
+
+const periods = ['day', 'week', 'month'] as const;
+
+function latestByAgent(stats: readonly AgentPeriodStats[]): AgentPeriodStats[] {
+  const latest = new Map<string, AgentPeriodStats>();
+  for (const row of stats) if ((latest.get(row.agent_id)?.period_start ?? '') < row.period_start) latest.set(row.agent_id, row);
+  return [...latest.values()].sort((left, right) => left.agent_id.localeCompare(right.agent_id));
+}
+
+function statsTable(stats: readonly AgentPeriodStats[], period: string, chartSlot: HTMLElement): HTMLElement {
+  const showTrend = (agentId: string) => fill(chartSlot, agentTrendChart(agentId, stats.filter((row) => row.agent_id === agentId), period));
+  const rows = latestByAgent(stats);
+  if (rows[0]) showTrend(rows[0].agent_id);
+  // Holds, dead air and interruptions are per call.
+  const header = ['Agent', 'Calls', 'Mean score', 'Talk share', 'Holds', 'Dead air s', 'Interrupts', ''];
+  return h('table', { class: 'agents' }, [
+    h('caption', {}, [`Latest ${period} per agent`]),
+    h('thead', {}, [h('tr', {}, header.map((title) => h('th', { scope: 'col' }, [title])))]),
+    h('tbody', {}, rows.map((row) => h('tr', {}, [
+      h('th', { scope: 'row' }, [row.agent_id]), h('td', { class: 'number' }, [row.calls]), h('td', { class: 'number' }, [formatScore(row.mean_score)]),
+      h('td', { class: 'number' }, [formatPercent(row.agent_talk_share)]), h('td', { class: 'number' }, [formatNumber(row.holds_per_call)]),
+      h('td', { class: 'number' }, [formatNumber(row.dead_air_s_per_call)]), h('td', { class: 'number' }, [formatNumber(row.agent_interruptions_per_call)]),
+      h('td', {}, [h('button', { type: 'button', class: 'secondary small', onclick: () => showTrend(row.agent_id) }, ['Show trend'])]),
+    ]))),
+  ]);
+}
+
+function coachingList({ flags }: { flags: CoachingFlag[] }): HTMLElement {
+  if (flags.length === 0) return emptyState('No coaching flags', 'No agent fails a rule often enough over their latest calls.');
+  return h('ul', { class: 'flags' }, flags.map((flag) => h('li', { class: 'flag' }, [
+    h('strong', {}, [flag.agent_id]), ' fails ', h('code', {}, [flag.rule_id]),
+    ` in ${flag.failed_calls} of ${flag.applicable_calls} calls (${formatPercent(flag.failure_rate)}, threshold ${formatPercent(flag.threshold)}). Listen: `,
+    ...flag.example_call_ids.flatMap((callId, index) => [index ? ', ' : '', h('a', { href: `#/calls/${callId}` }, [callId])]),
+  ])));
+}
+
+export function agentsPage(route: Route, signal: AbortSignal): HTMLElement {
+  const period = periods.find((candidate) => candidate === route.query.get('period')) ?? 'week';
+  const chartSlot = h('div', { class: 'card trend' });
+  const statsSlot = h('div', { class: 'card' });
+  const flagsSlot = h('div', {});
+  const periodLinks = h('nav', { class: 'segmented', 'aria-label': 'Period' }, periods.map((candidate) =>
+    h('a', { href: `#/agents?period=${candidate}`, 'aria-current': candidate === period ? 'true' : null }, [`By ${candidate}`])));
+  void loadInto(statsSlot, 'agent figures', () => getJson<AgentPeriodStats[]>('/agents/stats', { period }, signal), (stats) =>
+    stats.length === 0 ? emptyState('No agent figures yet', 'Figures appear once analysed calls carry an agent id.') : statsTable(stats, period, chartSlot));
+  void loadInto(flagsSlot, 'coaching flags', () => getJson<{ flags: CoachingFlag[] }>('/agents/coaching-flags', {}, signal), coachingList);
+  return h('section', { class: 'page', 'aria-labelledby': 'agents-title' }, [
+    h('div', { class: 'page-head' }, [h('h1', { id: 'agents-title' }, ['Agents']), periodLinks]),
+    h('div', { class: 'agents-grid' }, [statsSlot, chartSlot]),
+    h('section', { class: 'card', 'aria-labelledby': 'flags-title' }, [h('h2', { id: 'flags-title' }, ['Coaching flags']), flagsSlot]),
+  ]);
+}

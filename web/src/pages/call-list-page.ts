@@ -1,0 +1,68 @@
+/** The call list: filters, a table of matching calls (50 at a time) and "show more". */
+import { getJson } from '../api-client.ts';
+import type { CallPage, CallSummary } from '../api-types.ts';
+import { emptyState, errorState, fill, h, loadingState } from '../dom.ts';
+import { formatClock, formatDateTime, formatScore } from '../format.ts';
+import type { Route } from '../router.ts';
+import { callFilterForm, filtersFromQuery } from './call-filters.ts';
+
+const pageSize = 50;
+
+function callRow(call: CallSummary): HTMLElement {
+  const failed = call.failed_rules;
+  return h('tr', {}, [
+    h('td', {}, [h('a', { href: `#/calls/${call.call_id}` }, [call.file_name])]),
+    h('td', {}, [call.agent_id ?? '—']),
+    h('td', {}, [call.language ?? '—']),
+    h('td', { class: 'number' }, [call.duration_s === null ? '—' : formatClock(call.duration_s)]),
+    h('td', { class: 'number' }, [h('span', { class: `score ${scoreBand(call.score)}` }, [formatScore(call.score)]), call.score_overridden ? h('span', { class: 'badge', title: 'Overridden by a reviewer' }, ['reviewed']) : null]),
+    h('td', { class: 'failed-rules', title: failed.join(', ') }, [failed.length === 0 ? '—' : `${failed.slice(0, 3).join(', ')}${failed.length > 3 ? ` +${failed.length - 3}` : ''}`]),
+    h('td', {}, [formatDateTime(call.first_analysed_at)]),
+  ]);
+}
+
+export function scoreBand(score: number | null): string {
+  if (score === null) return 'score-none';
+  return score >= 80 ? 'score-good' : score >= 50 ? 'score-fair' : 'score-poor';
+}
+
+export function callListPage(route: Route, signal: AbortSignal): HTMLElement {
+  const filters = filtersFromQuery(route.query);
+  const form = callFilterForm(filters);
+  const knownRules = form.querySelector('datalist')!;
+  const body = h('tbody');
+  const status = h('p', { class: 'list-status', 'aria-live': 'polite' });
+  const more = h('div', { class: 'list-more' });
+  const table = h('table', { class: 'calls' }, [
+    h('caption', { class: 'visually-hidden' }, ['Calls matching the filters']),
+    h('thead', {}, [h('tr', {}, ['Recording', 'Agent', 'Lang.', 'Length', 'Score', 'Failed rules', 'Analysed'].map((title) => h('th', { scope: 'col' }, [title])))]),
+    body,
+  ]);
+  const results = h('div', { class: 'results' }, [loadingState('calls')]);
+  const seenRules = new Set<string>();
+
+  async function loadPage(cursor: string | undefined): Promise<void> {
+    const page = await getJson<CallPage>('/calls', { ...filters, limit: pageSize, cursor }, signal);
+    body.append(...page.items.map(callRow));
+    for (const call of page.items) for (const rule of call.failed_rules) seenRules.add(rule);
+    fill(knownRules, ...[...seenRules].sort().map((rule) => h('option', { value: rule })));
+    status.textContent = `${body.rows.length} call${body.rows.length === 1 ? '' : 's'} shown${page.next_cursor ? ', more available' : ''}`;
+    fill(more, ...(page.next_cursor ? [showMoreButton(page.next_cursor)] : []));
+    if (body.rows.length === 0) fill(results, emptyState('No calls match', 'Loosen the filters, or analyse recordings with `callqa analyze`.'));
+    else if (!table.isConnected) fill(results, status, table, more);
+  }
+
+  function showMoreButton(cursor: string): HTMLButtonElement {
+    const button = h('button', { type: 'button', class: 'secondary' }, ['Show more']);
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      loadPage(cursor).catch((error: unknown) => fill(more, errorState(error, () => fill(more, showMoreButton(cursor)))));
+    });
+    return button;
+  }
+
+  loadPage(undefined).catch((error: unknown) => {
+    if (!signal.aborted) fill(results, errorState(error, () => location.reload()));
+  });
+  return h('section', { class: 'page', 'aria-labelledby': 'calls-title' }, [h('h1', { id: 'calls-title' }, ['Calls']), form, results]);
+}

@@ -1,0 +1,118 @@
+/**
+ * The web app end to end in headless Chromium against a real server: sign in, filter, open a
+ * call, play and seek, jump to an event, override a rule, then the agents and the example
+ * library — with a screenshot of each page in web/test-artifacts/ and no console errors.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, screenshot, type TestBrowser } from './browser.ts';
+import { buildWebApp } from './build-web-app.ts';
+import { measureCallListLoad } from './call-list-load.ts';
+import { analysedCallsServer, syntheticCallsServer, type QaServer } from './qa-server.ts';
+import { prepareSampleStore, sampleRecordings, seedExample } from './sample-calls.ts';
+
+const audioTime = (page: Page) => page.evaluate(() => document.querySelector<HTMLAudioElement>('[data-testid="call-audio"]')!.currentTime);
+
+describe.skipIf(!hasChromium)('web app in Chromium', () => {
+  let server: QaServer;
+  let browser: TestBrowser;
+  let page: Page;
+  beforeAll(async () => {
+    await buildWebApp();
+    [server, browser] = await Promise.all([analysedCallsServer(sampleRecordings, prepareSampleStore), launchBrowser()]);
+    await seedExample(server);
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs in with a token and lists the calls', async () => {
+    await page.goto(server.url);
+    await page.locator('#token').waitFor();
+    await screenshot(page, '01-sign-in');
+    await page.fill('#token', server.adminToken);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('table.calls tbody tr').count()).toBe(3);
+    await screenshot(page, '02-call-list');
+  });
+
+  it('filters the list by language and transcript text', async () => {
+    await page.selectOption('select[name="language"]', 'en');
+    await page.fill('input[name="q"]', 'parcel');
+    await page.click('form.filters button[type="submit"]');
+    await expect.poll(() => page.locator('table.calls tbody tr').count()).toBe(1);
+    expect(page.url()).toContain('language=en');
+    await screenshot(page, '03-call-list-filtered');
+  });
+
+  it('opens a call, plays it and seeks from the transcript', async () => {
+    await page.click('table.calls tbody tr a');
+    await page.waitForFunction(() => (document.querySelector<HTMLAudioElement>('[data-testid="call-audio"]')?.duration ?? 0) > 0);
+    await page.click('button.play');
+    await expect.poll(() => audioTime(page), { timeout: 10_000 }).toBeGreaterThan(0.3);
+    await page.click('button.play');
+    const second = page.locator('.utterance-time').nth(1);
+    await second.click();
+    const secondStart = Number(await page.locator('.utterance-text').nth(1).getAttribute('data-start'));
+    await expect.poll(() => audioTime(page)).toBeCloseTo(secondStart, 1);
+  });
+
+  it('jumps to an event when it is clicked', async () => {
+    const hold = page.locator('button.event[data-event-type="hold"]').first();
+    const holdStart = Number(await hold.getAttribute('data-start'));
+    await hold.click();
+    await expect.poll(() => audioTime(page)).toBeCloseTo(holdStart, 1);
+    await expect.poll(() => page.locator('.utterance.active').count()).toBeLessThanOrEqual(1);
+  });
+
+  it('overrides a rule and shows the review in the audit trail', async () => {
+    await page.selectOption('select[name="target"]', 'rule:greeting');
+    await page.selectOption('select[name="status"]', 'pass');
+    await page.fill('textarea[name="comment"]', 'Brand greeting is approved for this line.');
+    await page.click('.review-form button[type="submit"]');
+    await page.locator('.audit-trail li', { hasText: 'Rule greeting' }).waitFor();
+    await expect.poll(() => page.locator('.rule[data-rule-id="greeting"] .status').textContent()).toBe('pass');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, '04-call-page');
+  });
+
+  it('shows the agent dashboard with trends and coaching flags', async () => {
+    await page.click('nav.top-bar a[href="#/agents"]');
+    await expect.poll(() => page.locator('table.agents tbody tr').count()).toBe(2);
+    await page.locator('.trend canvas').first().waitFor();
+    await screenshot(page, '05-agents');
+  });
+
+  it('shows the example library and opens an example at its moment', async () => {
+    await page.click('nav.top-bar a[href="#/examples"]');
+    await page.locator('.example').first().waitFor();
+    await screenshot(page, '06-examples');
+    await page.click('.example-head a');
+    await page.waitForFunction(() => (document.querySelector<HTMLAudioElement>('[data-testid="call-audio"]')?.duration ?? 0) > 0);
+    await expect.poll(() => audioTime(page)).toBeGreaterThan(0.5);
+  });
+
+  it('logged no console errors on any page', () => {
+    expect(browser.problems).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasChromium)('call list with 10 000 calls', () => {
+  let server: QaServer;
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([syntheticCallsServer(10_000), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the first 50 rows within 3 s', async () => {
+    const timings = await measureCallListLoad(browser, server, 5);
+    expect(Math.max(...timings.map((timing) => timing.rowsShownMs))).toBeLessThan(3000);
+    expect(browser.problems).toEqual([]);
+  });
+});
