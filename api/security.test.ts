@@ -16,6 +16,7 @@ const policy: Readonly<Record<string, readonly Role[]>> = {
   'POST /api/v1/calls/:callId/reviews': ['qa', 'admin'],
   'GET /api/v1/agents/stats': ['supervisor', 'admin'],
   'GET /api/v1/agents/coaching-flags': ['supervisor', 'admin'],
+  'GET /api/v1/kpis': ['supervisor', 'admin'],
   'POST /api/v1/calls/:callId/examples': ['trainer', 'admin'],
   'GET /api/v1/examples': everyone,
   'GET /api/v1/examples/:exampleId': everyone,

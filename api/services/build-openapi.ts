@@ -12,8 +12,10 @@ declare module 'fastify' {
     summary?: string;
     description?: string;
     tags?: string[];
-    /** Request body media type when not JSON (uploads). */
+    /** Request body media types when not JSON (uploads); each is documented, binary unless JSON or multipart. */
     consumes?: string[];
+    /** The fields of a multipart/form-data body, for the document only (the route reads the parts itself). */
+    formData?: unknown;
     /** Success media type when not JSON (audio, exports). */
     produces?: string[];
   }
@@ -56,7 +58,10 @@ function responsesOf(schema: FastifySchema): JsonObject {
 function operationOf(route: DocumentedRoute): JsonObject {
   const { schema, access } = route;
   const roles = access === 'public' ? 'public' : (access ?? []).join(', ');
-  const bodyType = schema.consumes?.[0] ?? 'application/json';
+  const bodySchema = (type: string) =>
+    type.includes('json') ? plain(schema.body)
+      : type === 'multipart/form-data' && schema.formData !== undefined ? plain(schema.formData)
+        : { type: 'string', format: 'binary' };
   return {
     summary: schema.summary,
     tags: schema.tags,
@@ -67,7 +72,7 @@ function operationOf(route: DocumentedRoute): JsonObject {
     ...(schema.body === undefined ? {} : {
       requestBody: {
         required: true,
-        content: { [bodyType]: { schema: bodyType.includes('json') ? plain(schema.body) : { type: 'string', format: 'binary' } } },
+        content: Object.fromEntries((schema.consumes ?? ['application/json']).map((type) => [type, { schema: bodySchema(type) }])),
       },
     }),
     responses: responsesOf(schema),

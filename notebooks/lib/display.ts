@@ -19,9 +19,20 @@ interface JupyterNamespace {
 // Typed by hand rather than with Deno's types, so this module also type-checks under tsc.
 const jupyter = (globalThis as { Deno?: { jupyter?: JupyterNamespace } }).Deno?.jupyter;
 
+/**
+ * How long a cell lingers after sending output. Deno's `display` resolves when the message is
+ * queued, not sent; on a loaded machine the kernel's "idle" status could still overtake it and
+ * nbconvert would save the cell without its output (seen in about one run in three).
+ */
+const flushDelayMs = 250;
+
 async function show(bundle: MimeBundle): Promise<void> {
-  if (jupyter) await jupyter.display(bundle, { raw: true });
-  else console.log(bundle['text/plain']);
+  if (!jupyter) {
+    console.log(bundle['text/plain']);
+    return;
+  }
+  await jupyter.display(bundle, { raw: true });
+  await new Promise((resolve) => setTimeout(resolve, flushDelayMs));
 }
 
 const escapeHtml = (text: string) =>

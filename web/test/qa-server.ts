@@ -17,6 +17,8 @@ import { createTempFolder } from '../../pipeline/testing/audio-fixtures.ts';
 export interface QaServer {
   url: string;
   adminToken: string;
+  /** A trainer's token: the role that builds the example library. */
+  trainerToken: string;
   store: Store;
   close(): Promise<void>;
 }
@@ -44,13 +46,15 @@ export async function syntheticCallsServer(count: number): Promise<QaServer> {
 async function startServer(openPrepared: (databasePath: string) => Promise<Store>): Promise<QaServer> {
   const temp = await createTempFolder('callqa-web-');
   const store = await openPrepared(temp.file('callqa.duckdb'));
-  const adminToken = await issueToken(createSerializedDb(store), { userName: 'qa-lead', role: 'admin' }, 'cli');
+  const tokenDb = createSerializedDb(store);
+  const adminToken = await issueToken(tokenDb, { userName: 'qa-lead', role: 'admin' }, 'cli');
+  const trainerToken = await issueToken(tokenDb, { userName: 'coach-anna', role: 'trainer' }, 'cli');
   // No models folder: uploads would be analysed without speech-to-text; the tests upload nothing.
   const analyzeConfig = await resolveAnalyzeConfig({ modelsDir: temp.file('no-models'), whisperModelId: defaultWhisperModelId }, silentEffects);
   const app = await createApp({ store, analyzeConfig, cacheDir: temp.file('cache') });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
-    url, adminToken, store,
+    url, adminToken, trainerToken, store,
     async close() {
       await app.close();
       store.close();

@@ -1,8 +1,10 @@
 /**
  * The web app end to end in headless Chromium against a real server: sign in, filter, open a
  * call, play and seek, jump to an event, override a rule, then the agents and the example
- * library — with a screenshot of each page in web/test-artifacts/ and no console errors.
+ * library; then, as a trainer, tag a span and download its clip — with a screenshot of each
+ * page in web/test-artifacts/ and no console errors.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, screenshot, type TestBrowser } from './browser.ts';
@@ -82,6 +84,9 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.click('nav.top-bar a[href="#/agents"]');
     await expect.poll(() => page.locator('table.agents tbody tr').count()).toBe(2);
     await page.locator('.trend canvas').first().waitFor();
+    // KPIs this week: en-01 (agent-7) and en-02 (agent-9); no CDRs, so service level has no figure.
+    await expect.poll(() => page.locator('table.kpis tbody th').allTextContents()).toEqual(['agent-7', 'agent-9']);
+    expect(await page.locator('table.kpis tbody tr').first().locator('td').nth(1).textContent()).toBe('not available');
     await screenshot(page, '05-agents');
   });
 
@@ -92,6 +97,41 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.click('.example-head a');
     await page.waitForFunction(() => (document.querySelector<HTMLAudioElement>('[data-testid="call-audio"]')?.duration ?? 0) > 0);
     await expect.poll(() => audioTime(page)).toBeGreaterThan(0.5);
+  });
+
+  it('lets a trainer tag a span on the call page, find it in the library and download its clip', async () => {
+    await page.click('nav.top-bar button:has-text("Sign out")');
+    await page.fill('#token', server.trainerToken);
+    await page.keyboard.press('Enter');
+    await page.locator('table.calls tbody tr a', { hasText: 'en-01' }).click();
+    await page.waitForFunction(() => (document.querySelector<HTMLAudioElement>('[data-testid="call-audio"]')?.duration ?? 0) > 0);
+    const line = page.locator('.utterance', { hasText: 'May I put you on hold' });
+    await line.locator('.utterance-time').click();
+    const lineStart = Number(await line.locator('.utterance-text').getAttribute('data-start'));
+    // The form follows the playhead through timeupdate, which lands just after the seek.
+    await expect.poll(async () => {
+      await page.click('.example-form .use-line');
+      return Number(await page.inputValue('input[name="start_s"]'));
+    }).toBeCloseTo(lineStart, 1);
+    expect(await page.isChecked('input[name="label"][value="good"]')).toBe(true);
+    await page.selectOption('.example-form select[name="guidance_ref"]', 'G4');
+    await page.fill('.example-form textarea[name="note"]', 'Asks before the hold and says how long it will be.');
+    // From the note, Tab reaches the submit button and Enter saves: the form works without a mouse.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('.example-form .form-message.is-success').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, '07-example-form');
+
+    await page.click('.example-form .form-message a');
+    const tagged = page.locator('.example', { hasText: 'Asks before the hold' });
+    await tagged.waitFor();
+    expect(await page.locator('.example').count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), tagged.locator('.download-clip').click()]);
+    expect(download.suggestedFilename()).toMatch(/^example-G4-good-.+\.zip$/);
+    const archive = await readFile(await download.path());
+    expect(archive.subarray(0, 2).toString('latin1')).toBe('PK');
+    await expect.poll(() => tagged.locator('.clip-status').textContent()).toBe('Downloaded.');
   });
 
   it('logged no console errors on any page', () => {

@@ -3,21 +3,37 @@ import { AgentId, Uuid, withErrors } from '../../schemas/common.ts';
 import { Job } from '../../schemas/job.ts';
 
 /** Letters and digits of any script, spaces and ._()+- ; no separators, no leading dot. */
+export const fileNamePattern = '^(?!\\.)[\\p{L}\\p{N} ._()+-]{1,200}$';
+
 const FileName = Type.String({
-  pattern: '^(?!\\.)[\\p{L}\\p{N} ._()+-]{1,200}$',
-  description: 'The recording\'s file name, kept as the call\'s file_name; no folders.',
+  pattern: fileNamePattern,
+  description: 'The recording\'s file name, kept as the call\'s file_name; no folders. Required for a raw body; '
+    + 'for multipart it overrides the file part\'s own name.',
 });
 
+const AgentChannel = Type.Union([Type.Literal(0), Type.Literal(1)], { default: 0, description: 'Stereo channel carrying the agent.' });
+
+/** The multipart form, for the OpenAPI document; the route reads the parts itself, streaming the file. */
+export const UploadForm = Type.Object({
+  file: Type.String({ format: 'binary', description: 'The recording; exactly one. Its file name is kept unless ?filename= is given.' }),
+  agent_id: Type.Optional(AgentId),
+  agent_channel: Type.Optional(Type.Union([Type.Literal('0'), Type.Literal('1')], { description: 'Stereo channel carrying the agent (overrides the query).' })),
+}, { additionalProperties: false });
+
+/** Form fields the route accepts besides `file`. */
+export const uploadFormFields = ['agent_id', 'agent_channel'] as const;
+
 export const uploadSchema = {
-  summary: 'Upload a recording (the raw bytes as the body) and queue its analysis',
+  summary: 'Upload a recording (the raw bytes as the body, or a multipart form with a file field) and queue its analysis',
   tags: ['uploads'],
-  consumes: ['application/octet-stream', 'audio/*', 'video/*'],
+  consumes: ['application/octet-stream', 'multipart/form-data', 'audio/*', 'video/*'],
+  formData: UploadForm,
   querystring: Type.Object({
-    filename: FileName,
-    agent_channel: Type.Union([Type.Literal(0), Type.Literal(1)], { default: 0, description: 'Stereo channel carrying the agent.' }),
+    filename: Type.Optional(FileName),
+    agent_channel: AgentChannel,
     agent_id: Type.Optional(AgentId),
   }),
-  body: Type.Unknown({ description: 'The recording bytes, streamed to disk (not parsed).' }),
+  body: Type.Unknown({ description: 'The recording bytes or the multipart form, streamed to disk (not parsed before the handler).' }),
   response: withErrors({ 202: Job }, 413, 415, 503),
 };
 

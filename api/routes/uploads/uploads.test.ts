@@ -95,15 +95,137 @@ describe('uploads and jobs', () => {
     expect(await uploadedFolders()).toEqual(foldersBefore);
   });
 
-  it('refuses multipart and JSON bodies with 415, and an empty body with 400', async () => {
-    const multipart = await upload('filename=a.wav', Buffer.from('--x\r\n'), { 'content-type': 'multipart/form-data; boundary=x' });
-    expect(multipart.statusCode).toBe(415);
-    expect(multipart.json().code).toBe('CQA_ERR_API_UNSUPPORTED_MEDIA_TYPE');
+  it('refuses JSON and text bodies with 415, an empty body with 400, and a raw body without ?filename= with 400', async () => {
     const json = await upload('filename=a.wav', Buffer.from('{}'), { 'content-type': 'application/json' });
     expect(json.statusCode).toBe(415);
+    expect(json.json().code).toBe('CQA_ERR_API_UNSUPPORTED_MEDIA_TYPE');
+    const text = await upload('filename=a.wav', Buffer.from('hello'), { 'content-type': 'text/plain' });
+    expect(text.statusCode).toBe(415);
+    const mixed = await upload('filename=a.wav', Buffer.from('--x\r\n'), { 'content-type': 'multipart/mixed; boundary=x' });
+    expect(mixed.statusCode).toBe(415);
     const empty = await upload('filename=a.wav', Buffer.alloc(0));
     expect(empty.statusCode).toBe(400);
     expect(empty.json().code).toBe('CQA_ERR_INPUT_EMPTY');
+    const unnamed = await upload('agent_channel=0', Buffer.from('RIFF'));
+    expect(unnamed.statusCode).toBe(400);
+    expect(unnamed.json()).toMatchObject({ code: 'CQA_ERR_API_BAD_REQUEST', message: expect.stringContaining('filename') });
+  });
+
+  describe('multipart/form-data', () => {
+    const postForm = (form: FormData, query = '', role: 'qa' | 'supervisor' | 'admin' = 'qa') =>
+      fetch(`${baseUrl}/api/v1/uploads${query}`, { method: 'POST', body: form, headers: { authorization: `Bearer ${fixture.tokens[role]}` } });
+    const formWith = (parts: [string, Blob | string, string?][]) => {
+      const form = new FormData();
+      for (const [name, value, fileName] of parts) {
+        if (typeof value === 'string') form.append(name, value);
+        else form.append(name, value, fileName);
+      }
+      return form;
+    };
+    const expectNothingKept = async (jobsBefore: number, foldersBefore: string[]) => {
+      expect(await countRows('jobs')).toBe(jobsBefore);
+      expect(await uploadedFolders()).toEqual(foldersBefore);
+      expect(await readdir(fixture.temp.file('data/uploads/.incoming'))).toEqual([]);
+    };
+
+    it('analyses a recording sent as a form (file first, fields after) and lists it', async () => {
+      const recording = await makeToneRecording(fixture.temp.file('new/form call.wav'), {
+        durationS: 8, sampleRateHz: 8000, channelAmplitudes: [0.2, 0.3], codecArgs: ['-c:a', 'pcm_mulaw'],
+      });
+      const bytes = await readFile(recording);
+      const form = formWith([['file', new Blob([bytes], { type: 'audio/wav' }), 'hívás (form) 2.wav'], ['agent_id', 'agent-7'], ['agent_channel', '1']]);
+      const submitted = await postForm(form, '', 'supervisor');
+      expect(submitted.status).toBe(202);
+      const job = (await submitted.json()) as Job;
+      expect(job).toMatchObject({ status: 'queued', file_name: 'hívás (form) 2.wav', size_bytes: bytes.length, submitted_by: 'supervisor-user' });
+      await fixture.app.jobs.whenIdle();
+      const finished = (await fixture.request('qa', 'GET', `/api/v1/jobs/${job.job_id}`)).json() as Job;
+      expect(finished).toMatchObject({ status: 'ok', error: null, call_id: job.sha256.slice(0, 16) });
+      const list = (await fixture.request('qa', 'GET', '/api/v1/calls?limit=200')).json() as { items: { call_id: string; file_name: string; agent_id: string }[] };
+      expect(list.items.find((call) => call.call_id === finished.call_id)).toMatchObject({ file_name: 'hívás (form) 2.wav', agent_id: 'agent-7' });
+      const detail = (await fixture.request('qa', 'GET', `/api/v1/calls/${finished.call_id}`)).json() as CallDetail;
+      expect(detail.call).toMatchObject({ agent_id: 'agent-7', size_bytes: bytes.length });
+      expect(detail.result.channel_levels.map((level: { party: string }) => level.party)).toEqual(['customer', 'agent']);
+      expect(await uploadedFolders()).toContain(job.sha256);
+      expect(await readdir(fixture.temp.file(`data/uploads/${job.sha256}`))).toEqual(['hívás (form) 2.wav']);
+    });
+
+    it('takes ?filename= over the part\'s name, and fails a non-audio file\'s job with the ingest error', async () => {
+      const form = formWith([['agent_id', 'agent-8'], ['file', new Blob(['meeting notes, not a recording\n'.repeat(40)]), 'notes.txt']]);
+      const submitted = await postForm(form, '?filename=notes.wav');
+      expect(submitted.status).toBe(202);
+      const job = (await submitted.json()) as Job;
+      expect(job.file_name).toBe('notes.wav');
+      await fixture.app.jobs.whenIdle();
+      const finished = (await fixture.request('qa', 'GET', `/api/v1/jobs/${job.job_id}`)).json();
+      expect(finished).toMatchObject({ status: 'error', call_id: null, error: { code: 'CQA_ERR_INPUT_NOT_MEDIA' } });
+      expect(await uploadedFolders()).not.toContain(job.sha256);
+    });
+
+    it('refuses an oversized file with 413, declared or streamed, and keeps nothing', async () => {
+      const jobsBefore = await countRows('jobs');
+      const foldersBefore = await uploadedFolders();
+      for (const size of [uploadLimitBytes * 4, uploadLimitBytes + 1, uploadLimitBytes + 5000]) {
+        const response = await postForm(formWith([['file', new Blob([Buffer.alloc(size, 1)]), 'big.wav'], ['agent_id', 'agent-1']]));
+        expect(response.status, `${size} bytes`).toBe(413);
+        expect(await response.json()).toMatchObject({ statusCode: 413, code: 'CQA_ERR_API_PAYLOAD_TOO_LARGE', error: 'Payload Too Large' });
+      }
+      await expectNothingKept(jobsBefore, foldersBefore);
+    });
+
+    it('accepts a file of exactly the limit', async () => {
+      const response = await postForm(formWith([['file', new Blob([Buffer.alloc(uploadLimitBytes, 7)]), 'exact.wav']]));
+      expect(response.status).toBe(202);
+      expect(((await response.json()) as Job).size_bytes).toBe(uploadLimitBytes);
+      await fixture.app.jobs.whenIdle();
+    });
+
+    it('refuses a form without a file field, with two files, or with unknown or bad fields with 400, and keeps nothing', async () => {
+      const jobsBefore = await countRows('jobs');
+      const foldersBefore = await uploadedFolders();
+      const audio = () => new Blob([Buffer.alloc(1000, 3)]);
+      const cases: [FormData, string, string?][] = [
+        [formWith([['agent_id', 'agent-1']]), 'no "file" part'],
+        [new FormData(), 'no "file" part'],
+        [formWith([['recording', audio(), 'a.wav']]), 'unexpected file part "recording"'],
+        [formWith([['file', audio(), 'a.wav'], ['file', audio(), 'b.wav']]), 'one recording only'],
+        [formWith([['file', audio(), 'a.wav'], ['comment', 'hi']]), 'unexpected form field "comment"'],
+        [formWith([['file', audio(), 'a.wav'], ['agent_id', '../x']]), 'agent_id'],
+        [formWith([['file', audio(), 'a.wav'], ['agent_channel', '2']]), 'agent_channel'],
+        [formWith([['file', audio(), '.hidden.wav']]), 'file name'],
+        [formWith([['file', audio(), 'a|b.wav']]), 'file name'],
+        [formWith([['file', audio(), 'a.wav']]), 'file name', '?filename=..%2Fa.wav'],
+      ];
+      for (const [form, message, query] of cases) {
+        const response = await postForm(form, query);
+        expect(response.status, message).toBe(400);
+        const body = (await response.json()) as { code: string; message: string };
+        expect(body.code, message).toBe('CQA_ERR_API_BAD_REQUEST');
+        if (!query) expect(body.message, message).toContain(message);
+      }
+      const empty = await postForm(formWith([['file', new Blob([]), 'empty.wav']]));
+      expect(empty.status).toBe(400);
+      expect(((await empty.json()) as { code: string }).code).toBe('CQA_ERR_INPUT_EMPTY');
+      const malformed = await upload('filename=a.wav', Buffer.from('--x\r\nnot a part header\r\n'), { 'content-type': 'multipart/form-data; boundary=x' });
+      expect(malformed.statusCode).toBe(400);
+      const noBoundary = await upload('filename=a.wav', Buffer.from('x'), { 'content-type': 'multipart/form-data' });
+      expect(noBoundary.statusCode).toBe(400);
+      await expectNothingKept(jobsBefore, foldersBefore);
+    });
+
+    it('is documented beside the raw body in the OpenAPI document', async () => {
+      const document = (await fixture.app.inject('/docs/openapi.json')).json();
+      const content = document.paths['/api/v1/uploads'].post.requestBody.content;
+      expect(Object.keys(content)).toEqual(['application/octet-stream', 'multipart/form-data', 'audio/*', 'video/*']);
+      expect(content['multipart/form-data'].schema).toMatchObject({ type: 'object', required: ['file'], properties: { file: { format: 'binary' } } });
+    });
+
+    it('admits the uploader roles only', async () => {
+      const response = await fetch(`${baseUrl}/api/v1/uploads`, {
+        method: 'POST', body: formWith([['file', new Blob(['x']), 'a.wav']]), headers: { authorization: `Bearer ${fixture.tokens.trainer}` },
+      });
+      expect(response.status).toBe(403);
+    });
   });
 
   it('answers 404 for an unknown job and 400 for a malformed job id', async () => {

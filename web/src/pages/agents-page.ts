@@ -1,7 +1,7 @@
 /**
  * The supervisor's dashboard: each agent's latest period beside a trend chart of their mean
  * score and call count per period, and the coaching flags (rules an agent keeps failing) with
- * links to the calls to listen to.
+ * links to the calls to listen to; above them, the contact-centre KPIs per agent for the period.
  */
 import { getJson } from '../api-client.ts';
 import type { AgentPeriodStats, CoachingFlag } from '../api-types.ts';
@@ -9,8 +9,9 @@ import { emptyState, fill, h, loadInto } from '../dom.ts';
 import { formatNumber, formatPercent, formatScore } from '../format.ts';
 import type { Route } from '../router.ts';
 import { agentTrendChart } from './agent-trend-chart.ts';
+import { kpiPanel, type DashboardPeriod } from './kpi-panel.ts';
 
-const periods = ['day', 'week', 'month'] as const;
+const periods = ['day', 'week', 'month'] as const satisfies readonly DashboardPeriod[];
 
 function latestByAgent(stats: readonly AgentPeriodStats[]): AgentPeriodStats[] {
   const latest = new Map<string, AgentPeriodStats>();
@@ -58,6 +59,7 @@ export function agentsPage(route: Route, signal: AbortSignal): HTMLElement {
   return h('section', { class: 'page', 'aria-labelledby': 'agents-title' }, [
     h('div', { class: 'page-head' }, [h('h1', { id: 'agents-title' }, ['Agents']), periodLinks]),
     h('div', { class: 'agents-grid' }, [statsSlot, chartSlot]),
+    kpiPanel(period, signal),
     h('section', { class: 'card', 'aria-labelledby': 'flags-title' }, [h('h2', { id: 'flags-title' }, ['Coaching flags']), flagsSlot]),
   ]);
 }
