@@ -10,14 +10,23 @@ export interface CliOutcome {
   stderr: string;
 }
 
-export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<CliOutcome> } {
-  const child = spawn(process.execPath, [callqaBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+export interface StartedCli {
+  child: ChildProcess;
+  done: Promise<CliOutcome>;
+}
+
+/** Collects a child's stdout and stderr until it closes. */
+export function watchChild(child: ChildProcess): StartedCli {
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const done = new Promise<CliOutcome>((resolve) => child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr })));
   return { child, done };
+}
+
+export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): StartedCli {
+  return watchChild(spawn(process.execPath, [callqaBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } }));
 }
 
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliOutcome> {

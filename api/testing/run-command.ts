@@ -4,21 +4,15 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { CliOutcome } from '../../cli/run-cli.test-helper.ts';
+import { watchChild, type StartedCli } from '../../cli/run-cli.test-helper.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-export function startCommand(modulePath: string, exportName: string, args: readonly string[]): { child: ChildProcess; done: Promise<CliOutcome> } {
+export function startCommand(modulePath: string, exportName: string, args: readonly string[]): StartedCli {
   const script = `import { runMain } from 'citty'; import { ${exportName} } from './${modulePath}'; await runMain(${exportName}, { rawArgs: process.argv.slice(1) });`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, '--', ...args], {
+  return watchChild(spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, '--', ...args], {
     cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<CliOutcome>((resolve) => child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr })));
-  return { child, done };
+  }));
 }
 
 /** Resolves with stdout so far once it contains `pattern`. */
