@@ -62,8 +62,8 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
   const installedVariant = (await loadModelLock(modelDir))?.variant;
   const dtype = installedVariant ? dtypeOfVariant[installedVariant] : undefined;
   const whisperSpec = { modelDir, modelId: spec.whisperModelId, allowedLanguages: allowed, forcedLanguage, ...(dtype && { dtype }) };
-  const check = await inspectWhisperModelDir(modelDir, resolveTranscribeConfig(whisperSpec).dtype);
-  const transcription = check.complete ? resolveTranscribeConfig(whisperSpec) : null;
+  const whisperConfig = resolveTranscribeConfig(whisperSpec);
+  const transcription = (await inspectWhisperModelDir(modelDir, whisperConfig.dtype)).complete ? whisperConfig : null;
   if (!transcription && !spec.transcriptPath) {
     effects.log(
       `speech-to-text is off: model ${spec.whisperModelId} is not installed in ${spec.modelsDir}; ` +
