@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalyzeConfig } from '../pipeline/analyze-config.ts';
-import type { Store } from '../pipeline/store/index.ts';
+import type { Store } from '../store/index.ts';
 import { apiDefaults, resolveApiOptions } from './app-options.ts';
 
 const store = { dbPath: '/srv/callqa/data/callqa.duckdb' } as Store;

@@ -4,9 +4,9 @@
  */
 import path from 'node:path';
 import type { AnalyzeConfig } from '../pipeline/analyze-config.ts';
-import { silentEffects, type Effects } from '../pipeline/effects.ts';
-import { CallqaError } from '../pipeline/errors.ts';
-import type { Store } from '../pipeline/store/index.ts';
+import { silentEffects, type Effects } from '../core/effects.ts';
+import { CallqaError } from '../core/errors.ts';
+import type { Store } from '../store/index.ts';
 
 export interface RateLimitBudget {
   /** Requests allowed per window. */

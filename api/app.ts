@@ -6,7 +6,7 @@
 import Fastify from 'fastify';
 import { defaultModelsDir, defaultWhisperModelId } from '../models/locations.ts';
 import { resolveAnalyzeConfig } from '../pipeline/analyze-config.ts';
-import { silentEffects } from '../pipeline/effects.ts';
+import { silentEffects } from '../core/effects.ts';
 import { resolveApiOptions, type ApiOptions, type ApiOptionsSpec } from './app-options.ts';
 import { authPlugin } from './plugins/app/auth.ts';
 import { databasePlugin } from './plugins/app/database.ts';

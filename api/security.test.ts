@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from './roles.ts';
 import { createSerializedDb } from './services/serialized-db.ts';
-import { createApiFixture, type ApiFixture } from './testing/api-fixture.ts';
+import { createApiFixture, type ApiFixture } from './api-fixture.test-helper.ts';
 
 const everyone = roles;
 const policy: Readonly<Record<string, readonly Role[]>> = {

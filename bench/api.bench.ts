@@ -10,8 +10,8 @@ import path from 'node:path';
 import { createApp } from '../api/app.ts';
 import { createSerializedDb } from '../api/services/serialized-db.ts';
 import { issueToken } from '../api/services/tokens.ts';
-import { insertSyntheticCalls } from '../api/testing/synthetic-calls.ts';
-import { openStore, type Store } from '../pipeline/store/index.ts';
+import { insertSyntheticCalls } from '../api/synthetic-calls.test-helper.ts';
+import { openStore, type Store } from '../store/index.ts';
 
 const callCount = 10_000;
 const requestsPerCase = 200;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { loadOnnxSession } from '../models/onnx-session.ts';
 import { analyzeAudio } from '../pipeline/audio/index.ts';
 import { sileroModelId } from '../pipeline/audio/silero-session.ts';
-import { silentEffects } from '../pipeline/effects.ts';
+import { silentEffects } from '../core/effects.ts';
 import { ingestRecording } from '../pipeline/ingest/index.ts';
 
 export interface AudioRunFigures {

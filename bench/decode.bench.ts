@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { silentEffects } from '../pipeline/effects.ts';
+import { silentEffects } from '../core/effects.ts';
 import { ingestRecording, type DecodeSampleRateHz } from '../pipeline/ingest/index.ts';
 
 const run = promisify(execFile);

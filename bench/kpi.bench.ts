@@ -9,9 +9,9 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { findKpis, kpiGroupings, refreshKpiFactsIfStale, resolveKpiOptions } from '../pipeline/kpi/index.ts';
-import { openStore, type Store } from '../pipeline/store/index.ts';
-import { generateSyntheticCalls } from '../pipeline/synthetic/generate-calls.ts';
+import { findKpis, kpiGroupings, refreshKpiFactsIfStale, resolveKpiOptions } from '../store/kpi/index.ts';
+import { openStore, type Store } from '../store/index.ts';
+import { generateSyntheticCalls } from '../store/synthetic/generate-calls.ts';
 
 const defaultSizes = [100_000, 1_000_000];
 const generateBatch = 250_000;

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { AutoTokenizer } from '@huggingface/transformers';
-import { silentEffects } from '../pipeline/effects.ts';
+import { silentEffects } from '../core/effects.ts';
 import type { Utterance } from '../pipeline/result/call-result.ts';
 import { loadSentimentClassifier, scoreUtterances } from '../pipeline/text/sentiment/index.ts';
 

@@ -1,6 +1,7 @@
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTempFolder, makeSilentVideo, makeToneRecording, type TempFolder } from '../pipeline/testing/audio-fixtures.ts';
+import { createTempFolder, type TempFolder } from '../core/temp-folder.test-helper.ts';
+import { makeSilentVideo, makeToneRecording } from '../pipeline/ingest/audio-fixtures.test-helper.ts';
 import { queryDb, runCli } from './run-cli.test-helper.ts';
 
 const stereoWav = (durationS: number) => ({

@@ -1,13 +1,13 @@
 import { defineCommand } from 'citty';
 import { reportFailures } from './report-failures.ts';
-import { CallqaError, partialFailureExitCode } from '../pipeline/errors.ts';
+import { CallqaError, partialFailureExitCode } from '../core/errors.ts';
 import { findRecordings, resolveFfmpegBinaries } from '../pipeline/ingest/index.ts';
 import type { CallResult } from '../pipeline/result/call-result.ts';
 import { resolveAnalyzeConfig } from '../pipeline/analyze-config.ts';
 import { runBatch } from '../pipeline/run-batch.ts';
 import { closeRecognizers } from '../pipeline/transcribe/index.ts';
 import { defaultModelsDir, defaultWhisperModelId } from '../models/locations.ts';
-import { defaultDbPath, openStore } from '../pipeline/store/index.ts';
+import { defaultDbPath, openStore } from '../store/index.ts';
 import { formatSummaryTable } from './summary-table.ts';
 
 function resolveAgentChannel(value: string): 0 | 1 {

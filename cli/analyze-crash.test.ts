@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTempFolder, makeToneRecording, type TempFolder } from '../pipeline/testing/audio-fixtures.ts';
+import { createTempFolder, type TempFolder } from '../core/temp-folder.test-helper.ts';
+import { makeToneRecording } from '../pipeline/ingest/audio-fixtures.test-helper.ts';
 import { queryDb, runCli, startCli } from './run-cli.test-helper.ts';
 
 const callCount = 6;

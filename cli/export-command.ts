@@ -1,10 +1,10 @@
 /** `callqa export --format parquet|arrow|csv --out DIR [--since DATE]`: tables and KPIs for BI tools. */
 import { defineCommand } from 'citty';
 import { reportFailures } from './report-failures.ts';
-import { CallqaError } from '../pipeline/errors.ts';
-import { exportFormats, exportTables, type ExportFormat } from '../pipeline/export/index.ts';
-import { resolveSince } from '../pipeline/kpi/index.ts';
-import { defaultDbPath, openStore } from '../pipeline/store/index.ts';
+import { CallqaError } from '../core/errors.ts';
+import { exportFormats, exportTables, type ExportFormat } from '../store/export/index.ts';
+import { resolveSince } from '../store/kpi/index.ts';
+import { defaultDbPath, openStore } from '../store/index.ts';
 
 function resolveExportFormat(value: string): ExportFormat {
   const format = exportFormats.find((candidate) => candidate === value);

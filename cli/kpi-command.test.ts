@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cdrHeader } from '../pipeline/kpi/kpi-fixture.test-helper.ts';
+import { cdrHeader } from '../store/kpi/kpi-fixture.test-helper.ts';
 import { runCli } from './run-cli.test-helper.ts';
 
 // import-cdr, kpi and export through the real binary: output, error codes and exit statuses.

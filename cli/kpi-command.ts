@@ -1,11 +1,11 @@
 /** `callqa kpi [--by agent|queue|day|week] [--since DATE] [--json]`: contact-centre KPIs as a table or JSON. */
 import { defineCommand } from 'citty';
 import { reportFailures } from './report-failures.ts';
-import { defaultServiceLevelS, findKpis, formatKpiTable, kpiGroupings, resolveKpiOptions } from '../pipeline/kpi/index.ts';
-import { defaultDbPath, openStore } from '../pipeline/store/index.ts';
+import { defaultServiceLevelS, findKpis, formatKpiTable, kpiGroupings, resolveKpiOptions } from '../store/kpi/index.ts';
+import { defaultDbPath, openStore } from '../store/index.ts';
 
 export const kpiCommand = defineCommand({
-  meta: { name: 'kpi', description: 'Print contact-centre KPIs (formulas in pipeline/kpi/README.md)' },
+  meta: { name: 'kpi', description: 'Print contact-centre KPIs (formulas in store/kpi/README.md)' },
   args: {
     by: { type: 'string', description: `Group by ${kpiGroupings.join(', ')}`, default: 'agent' },
     since: { type: 'string', description: 'Only contacts offered on or after this ISO date' },

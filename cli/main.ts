@@ -1,5 +1,5 @@
 import { defineCommand, runMain } from 'citty';
-import { callqaVersion } from '../pipeline/version.ts';
+import { callqaVersion } from '../core/version.ts';
 import { analyzeCommand } from './analyze-command.ts';
 import { exportCommand } from './export-command.ts';
 import { importCdrCommand } from './import-cdr-command.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findModelEntry } from '../models/manifest.ts';
 import { startFakeHub, type FakeHub } from '../models/fake-hub.test-helper.ts';
-import { createTempFolder, type TempFolder } from '../pipeline/testing/audio-fixtures.ts';
+import { createTempFolder, type TempFolder } from '../core/temp-folder.test-helper.ts';
 import type { CallResult } from '../pipeline/result/call-result.ts';
 import { runCli } from './run-cli.test-helper.ts';
 

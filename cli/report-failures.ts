@@ -1,5 +1,5 @@
-import { createStderrEffects, type Effects } from '../pipeline/effects.ts';
-import { toCallqaError } from '../pipeline/errors.ts';
+import { createStderrEffects, type Effects } from '../core/effects.ts';
+import { toCallqaError } from '../core/errors.ts';
 
 /**
  * Runs a command's body with stderr effects; any failure becomes one line on stderr

@@ -1,29 +1,9 @@
 /** Runs the real `callqa` binary in a child process and reads its database afterwards. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { watchChild, type CliOutcome, type StartedCli } from '../core/child-output.test-helper.ts';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 export const callqaBin = new URL('../bin/callqa.js', import.meta.url).pathname;
-
-export interface CliOutcome {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export interface StartedCli {
-  child: ChildProcess;
-  done: Promise<CliOutcome>;
-}
-
-/** Collects a child's stdout and stderr until it closes. */
-export function watchChild(child: ChildProcess): StartedCli {
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<CliOutcome>((resolve) => child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr })));
-  return { child, done };
-}
 
 export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): StartedCli {
   return watchChild(spawn(process.execPath, [callqaBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCommand, waitForOutput } from '../api/testing/run-command.ts';
-import { createTempFolder, type TempFolder } from '../pipeline/testing/audio-fixtures.ts';
+import { startCommand, waitForOutput } from '../api/run-command.test-helper.ts';
+import { createTempFolder, type TempFolder } from '../core/temp-folder.test-helper.ts';
 import { queryDb } from './run-cli.test-helper.ts';
 
 describe('callqa serve', () => {

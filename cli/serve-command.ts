@@ -11,9 +11,9 @@ import { createApp } from '../api/app.ts';
 import { ensureAdminToken } from '../api/services/tokens.ts';
 import { defaultModelsDir, defaultWhisperModelId } from '../models/locations.ts';
 import { resolveAnalyzeConfig } from '../pipeline/analyze-config.ts';
-import { CallqaError } from '../pipeline/errors.ts';
+import { CallqaError } from '../core/errors.ts';
 import { resolveFfmpegBinaries } from '../pipeline/ingest/index.ts';
-import { defaultDbPath, openStore } from '../pipeline/store/index.ts';
+import { defaultDbPath, openStore } from '../store/index.ts';
 
 function resolvePort(value: string): number {
   const port = Number(value);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCommand } from '../api/testing/run-command.ts';
+import { startCommand } from '../api/run-command.test-helper.ts';
 import { hashToken } from '../api/services/tokens.ts';
-import { createTempFolder, type TempFolder } from '../pipeline/testing/audio-fixtures.ts';
+import { createTempFolder, type TempFolder } from '../core/temp-folder.test-helper.ts';
 import { queryDb } from './run-cli.test-helper.ts';
 
 const runUsers = (args: string[]) => startCommand('cli/users-command.ts', 'usersCommand', args).done;

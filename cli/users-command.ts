@@ -8,8 +8,8 @@ import { reportFailures } from './report-failures.ts';
 import { isRole, roles } from '../api/roles.ts';
 import { createSerializedDb } from '../api/services/serialized-db.ts';
 import { issueToken } from '../api/services/tokens.ts';
-import { CallqaError } from '../pipeline/errors.ts';
-import { defaultDbPath, openStore } from '../pipeline/store/index.ts';
+import { CallqaError } from '../core/errors.ts';
+import { defaultDbPath, openStore } from '../store/index.ts';
 
 const userNamePattern = /^[A-Za-z0-9_.@-]{1,64}$/;
 

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTempFolder, type TempFolder } from '../pipeline/testing/audio-fixtures.ts';
+import { createTempFolder, type TempFolder } from '../core/temp-folder.test-helper.ts';
 import { downloadFile } from './download.ts';
 import type { ProgressSink } from './progress.ts';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { CallqaError } from '../pipeline/errors.ts';
+import { CallqaError } from '../core/errors.ts';
 import { createProgressMeter, type ProgressSink } from './progress.ts';
 
 export interface DownloadSpec {

@@ -1,4 +1,4 @@
-import { CallqaError } from '../pipeline/errors.ts';
+import { CallqaError } from '../core/errors.ts';
 import { filesOfVariant, modelVariants, type ModelEntry, type ModelVariant } from './manifest.ts';
 import type { PullableModel } from './pull.ts';
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { CallqaError } from '../pipeline/errors.ts';
+import { CallqaError } from '../core/errors.ts';
 
 const ModelFileEntry = Type.Object({
   path: Type.String({ minLength: 1, description: 'Path inside the npm package, or under the model directory.' }),

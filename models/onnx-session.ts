@@ -3,7 +3,7 @@
  * the same in-flight promise while it is being created), so a batch of calls pays the load once.
  */
 import { InferenceSession } from 'onnxruntime-node';
-import { CallqaError } from '../pipeline/errors.ts';
+import { CallqaError } from '../core/errors.ts';
 import { resolveModel } from './registry.ts';
 
 const sessions = new Map<string, Promise<InferenceSession>>();

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTempFolder, type TempFolder } from '../pipeline/testing/audio-fixtures.ts';
+import { createTempFolder, type TempFolder } from '../core/temp-folder.test-helper.ts';
 import { startFakeHub } from './fake-hub.test-helper.ts';
 import { loadModelLock, pullModel, type PullableModel } from './pull.ts';
 

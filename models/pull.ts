@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CallqaError } from '../pipeline/errors.ts';
+import { CallqaError } from '../core/errors.ts';
 import { downloadFile } from './download.ts';
 import type { ProgressSink } from './progress.ts';
 

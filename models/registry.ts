@@ -8,7 +8,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CallqaError } from '../pipeline/errors.ts';
+import { CallqaError } from '../core/errors.ts';
 import { findModelEntry, type ModelEntry, type ModelFileEntry } from './manifest.ts';
 import { loadModelLock } from './pull.ts';
 

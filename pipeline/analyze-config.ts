@@ -4,8 +4,8 @@
  * and whether the Whisper and sentiment models are installed — so no call pays for it again.
  */
 import path from 'node:path';
-import type { Effects } from './effects.ts';
-import { CallqaError } from './errors.ts';
+import type { Effects } from '../core/effects.ts';
+import { CallqaError } from '../core/errors.ts';
 import { languages, type Language } from './result/call-result.ts';
 import { loadRulePack, type RulePack } from './rules/index.ts';
 import { loadScorecard, type Scorecard } from './score/index.ts';

@@ -4,14 +4,14 @@
  */
 import { analyzeAudio, type AudioAnalysis } from './audio/index.ts';
 import type { AnalyzeConfig } from './analyze-config.ts';
-import type { Effects } from './effects.ts';
-import { toCallqaError } from './errors.ts';
+import type { Effects } from '../core/effects.ts';
+import { toCallqaError } from '../core/errors.ts';
 import { ingestRecording, type CallAudio } from './ingest/index.ts';
 import type { CallResult, EventType, Language, Utterance } from './result/call-result.ts';
 import { buildCallResult, buildErrorResult, type CallJudgement, type CallTranscript } from './result/build-result.ts';
 import { evaluateRules } from './rules/index.ts';
 import { scoreCall } from './score/index.ts';
-import type { SpeechSegmentRow, StoredCall } from './store/index.ts';
+import type { SpeechSegmentRow, StoredCall } from '../store/index.ts';
 import { detectTextLanguage } from './text/detect-language.ts';
 import { describeSentiment, loadSentimentClassifier, scoreUtterances } from './text/sentiment/index.ts';
 import { findTranscriptSidecar, loadTranscript, transcribeCall } from './transcribe/index.ts';

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { analyzeCall } from './analyze.ts';
 import type { AnalyzeConfig } from './analyze-config.ts';
-import type { Effects } from './effects.ts';
+import type { Effects } from '../core/effects.ts';
 import type { CallResult } from './result/call-result.ts';
-import { beginRun, failRun, saveCall, type Store } from './store/index.ts';
-import { callqaVersion } from './version.ts';
+import { beginRun, failRun, saveCall, type Store } from '../store/index.ts';
+import { callqaVersion } from '../core/version.ts';
 
 export interface BatchSummary {
   total: number;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { silentEffects } from '../pipeline/effects.ts';
+import { silentEffects } from '../core/effects.ts';
 import { generateSamples } from './generator/generate-samples.ts';
 import { loadAgents, loadScript } from './generator/script.ts';
 

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createStderrEffects } from '../pipeline/effects.ts';
+import { createStderrEffects } from '../core/effects.ts';
 import { generateSamples } from './generator/generate-samples.ts';
 
 const samplesDir = fileURLToPath(new URL('.', import.meta.url));

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.test-helper.ts';
-import { createTempFolder, makeToneRecording, type TempFolder } from '../pipeline/testing/audio-fixtures.ts';
+import { createTempFolder, type TempFolder } from '../core/temp-folder.test-helper.ts';
+import { makeToneRecording } from '../pipeline/ingest/audio-fixtures.test-helper.ts';
 import { callSchemaFile, renderCallSchema } from './call-schema.ts';
 
 const schemaText = readFileSync(callSchemaFile, 'utf8');

@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { analyzeCall } from '../../pipeline/analyze.ts';
 import type { AnalyzeConfig } from '../../pipeline/analyze-config.ts';
-import type { Effects } from '../../pipeline/effects.ts';
-import { toCallqaError } from '../../pipeline/errors.ts';
-import { beginRun, failRun, saveCall } from '../../pipeline/store/index.ts';
-import { callqaVersion } from '../../pipeline/version.ts';
+import type { Effects } from '../../core/effects.ts';
+import { toCallqaError } from '../../core/errors.ts';
+import { beginRun, failRun, saveCall } from '../../store/index.ts';
+import { callqaVersion } from '../../core/version.ts';
 import type { SerializedDb } from './serialized-db.ts';
 
 export interface UploadAnalysisRequest {

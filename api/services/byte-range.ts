@@ -3,7 +3,7 @@
  * header that cannot be parsed, or asks for several ranges, is ignored and the whole file is
  * sent, as the RFC allows; a well-formed range that lies outside the file is a 416.
  */
-import { CallqaError } from '../../pipeline/errors.ts';
+import { CallqaError } from '../../core/errors.ts';
 
 export interface ByteRange {
   /** First byte, inclusive. */

@@ -4,7 +4,7 @@
  * cursor names its sort, so one made for another sort is refused instead of skipping rows.
  */
 import type { DuckDBValue } from '@duckdb/node-api';
-import { CallqaError } from '../../pipeline/errors.ts';
+import { CallqaError } from '../../core/errors.ts';
 import type { CallSortKey } from '../schemas/call-filters.ts';
 import { sortExpressions } from './call-filter-sql.ts';
 

@@ -1,6 +1,6 @@
 /** The example library's rows: trainers tag spans of calls; everyone can list and listen. */
 import { randomUUID } from 'node:crypto';
-import { CallqaError } from '../../pipeline/errors.ts';
+import { CallqaError } from '../../core/errors.ts';
 import { callNotFound, exampleNotFound } from './not-found.ts';
 import type { Example, ExampleRequest } from '../schemas/example.ts';
 import { maxClipDurationS } from './media-formats.ts';

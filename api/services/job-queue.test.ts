@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentEffects } from '../../pipeline/effects.ts';
-import { createApiFixture, type ApiFixture } from '../testing/api-fixture.ts';
+import { silentEffects } from '../../core/effects.ts';
+import { createApiFixture, type ApiFixture } from '../api-fixture.test-helper.ts';
 import { createJobQueue } from './job-queue.ts';
 import { createSerializedDb } from './serialized-db.ts';
 

@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AnalyzeConfig } from '../../pipeline/analyze-config.ts';
-import type { Effects } from '../../pipeline/effects.ts';
-import { CallqaError, toCallqaError } from '../../pipeline/errors.ts';
+import type { Effects } from '../../core/effects.ts';
+import { CallqaError, toCallqaError } from '../../core/errors.ts';
 import type { Job } from '../schemas/job.ts';
 import { analyzeUpload, type UploadAnalysisOutcome, type UploadAnalysisRequest } from './analyze-upload.ts';
 import { findJob, insertJob, listQueuedJobs, markJobFinished, markJobRunning } from './job-rows.ts';

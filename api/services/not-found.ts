@@ -1,5 +1,5 @@
 /** The API's 404s for well-formed ids that name nothing, each saying where to find a real id. */
-import { CallqaError } from '../../pipeline/errors.ts';
+import { CallqaError } from '../../core/errors.ts';
 
 export const callNotFound = (callId: string) =>
   new CallqaError('CQA_ERR_API_NOT_FOUND', `call ${callId} is not in the database; list calls to find its id`);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CallqaError } from '../../pipeline/errors.ts';
+import { CallqaError } from '../../core/errors.ts';
 
 export interface RecordingRef {
   call_id: string;

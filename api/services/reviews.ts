@@ -4,7 +4,7 @@
  * `score_history`. Re-analysis replaces machine rows only (saveCall), so reviews survive it.
  */
 import { randomUUID } from 'node:crypto';
-import { CallqaError } from '../../pipeline/errors.ts';
+import { CallqaError } from '../../core/errors.ts';
 import { callNotFound } from './not-found.ts';
 import type { Review, ReviewRequest } from '../schemas/review.ts';
 import { isoTimestampSql, type SerializedDb, type SqlRunner } from './serialized-db.ts';

@@ -5,7 +5,7 @@
  * Analysis itself runs outside the lock, which is why reads keep being answered during a job.
  */
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { Store } from '../../pipeline/store/index.ts';
+import type { Store } from '../../store/index.ts';
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
 

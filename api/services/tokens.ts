@@ -3,8 +3,8 @@
  * the database gives no one access. Each token belongs to a user, and the user has one role.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { CallqaError } from '../../pipeline/errors.ts';
-import type { Store } from '../../pipeline/store/index.ts';
+import { CallqaError } from '../../core/errors.ts';
+import type { Store } from '../../store/index.ts';
 import type { Role } from '../roles.ts';
 import { createSerializedDb, type SerializedDb } from './serialized-db.ts';
 

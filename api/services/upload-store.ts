@@ -11,7 +11,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CallqaError } from '../../pipeline/errors.ts';
+import { CallqaError } from '../../core/errors.ts';
 
 export interface StoredUpload {
   storedPath: string;

@@ -6,10 +6,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentEffects } from '../effects.ts';
+import { silentEffects } from '../../core/effects.ts';
 import { ingestRecording } from '../ingest/index.ts';
 import type { CallEvent } from '../result/call-result.ts';
-import { createTempFolder, type TempFolder } from '../testing/audio-fixtures.ts';
+import { createTempFolder, type TempFolder } from '../../core/temp-folder.test-helper.ts';
 import { chords, durationS, speak, writeCall, type Placement } from './call-fixtures.test-helper.ts';
 import { analyzeAudio, type AudioAnalysis } from './index.ts';
 

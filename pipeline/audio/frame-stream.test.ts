@@ -4,9 +4,9 @@
  * of the call side by side (lanes) stays within a whisker of one sequential stream.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentEffects } from '../effects.ts';
+import { silentEffects } from '../../core/effects.ts';
 import { ingestRecording, type PcmBlock } from '../ingest/index.ts';
-import { createTempFolder, type TempFolder } from '../testing/audio-fixtures.ts';
+import { createTempFolder, type TempFolder } from '../../core/temp-folder.test-helper.ts';
 import { chords, speak, writeCall } from './call-fixtures.test-helper.ts';
 import { createFrameStream, type FrameSeries } from './frame-stream.ts';
 import { findSpeechSegments } from './speech-segments.ts';

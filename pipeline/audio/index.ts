@@ -1,4 +1,4 @@
-import type { Effects } from '../effects.ts';
+import type { Effects } from '../../core/effects.ts';
 import type { CallAudio, DecodeSampleRateHz } from '../ingest/index.ts';
 import { createFrameStream } from './frame-stream.ts';
 import { createLevelMeter, type ChannelLevel } from './levels.ts';

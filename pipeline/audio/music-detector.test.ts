@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTempFolder, type TempFolder } from '../testing/audio-fixtures.ts';
+import { createTempFolder, type TempFolder } from '../../core/temp-folder.test-helper.ts';
 import { chords, fixtureRateHz, speak } from './call-fixtures.test-helper.ts';
 import { totalDurationS } from './intervals.ts';
 import { findMusicFrames, findMusicRegions } from './music-detector.ts';

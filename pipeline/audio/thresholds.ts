@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Type, type Static, type TProperties, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { CallqaError } from '../errors.ts';
+import { CallqaError } from '../../core/errors.ts';
 
 const Seconds = (description: string) => Type.Number({ minimum: 0, maximum: 3600, description });
 const Share = (description: string) => Type.Number({ minimum: 0, maximum: 1, description });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { CallqaError } from '../errors.ts';
+import { CallqaError } from '../../core/errors.ts';
 import { resolveFfmpegBinaries } from './ffmpeg-binaries.ts';
 import type { DecodeSampleRateHz, PcmBlock, RecordingProbe } from './types.ts';
 

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { CallqaError } from '../errors.ts';
+import { CallqaError } from '../../core/errors.ts';
 
 export interface FfmpegBinaries {
   ffmpegPath: string;

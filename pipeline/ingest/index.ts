@@ -1,5 +1,5 @@
 import type { Party } from '../result/call-result.ts';
-import type { Effects } from '../effects.ts';
+import type { Effects } from '../../core/effects.ts';
 import { decodePcm } from './decode.ts';
 import { probeRecording } from './probe.ts';
 import type { CallAudio, DecodeSampleRateHz } from './types.ts';

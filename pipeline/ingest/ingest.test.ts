@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeAudio } from '../audio/index.ts';
-import { silentEffects } from '../effects.ts';
-import { createTempFolder, makeToneRecording, type TempFolder } from '../testing/audio-fixtures.ts';
+import { silentEffects } from '../../core/effects.ts';
+import { createTempFolder, type TempFolder } from '../../core/temp-folder.test-helper.ts';
+import { makeToneRecording } from './audio-fixtures.test-helper.ts';
 import { ingestRecording } from './index.ts';
 
 interface FormatCase {

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ffmpeg, { type FfprobeData } from 'fluent-ffmpeg';
-import { CallqaError } from '../errors.ts';
+import { CallqaError } from '../../core/errors.ts';
 import { resolveFfmpegBinaries } from './ffmpeg-binaries.ts';
 import type { RecordingProbe } from './types.ts';
 

@@ -1,5 +1,5 @@
 import type { AudioAnalysis, PartyTalk } from '../audio/index.ts';
-import type { CallqaError } from '../errors.ts';
+import type { CallqaError } from '../../core/errors.ts';
 import type { RecordingProbe } from '../ingest/index.ts';
 import type { CallEvent, CallResult, CallSentiment, EventType, Language, RuleResult, Utterance } from './call-result.ts';
 

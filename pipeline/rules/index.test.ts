@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Effects } from '../effects.ts';
-import { silentEffects } from '../effects.ts';
+import type { Effects } from '../../core/effects.ts';
+import { silentEffects } from '../../core/effects.ts';
 import type { Utterance } from '../result/call-result.ts';
 import { evaluateRules } from './index.ts';
 import { loadRulePack } from './load-pack.ts';

@@ -3,8 +3,8 @@
  * acoustic events, driven by a language's rule pack. See README.md for each rule's exact
  * definition and the pack format.
  */
-import type { Effects } from '../effects.ts';
-import { CallqaError } from '../errors.ts';
+import type { Effects } from '../../core/effects.ts';
+import { CallqaError } from '../../core/errors.ts';
 import type { CallEvent, Language, RuleResult, Utterance } from '../result/call-result.ts';
 import { indexCallText } from './call-text.ts';
 import type { HoldEvent, TransferEvent } from './event-review.ts';

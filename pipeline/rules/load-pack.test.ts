@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentEffects } from '../effects.ts';
-import { CallqaError } from '../errors.ts';
+import { silentEffects } from '../../core/effects.ts';
+import { CallqaError } from '../../core/errors.ts';
 import { evaluateRules } from './index.ts';
 import { defaultPacksDir, loadRulePack } from './load-pack.ts';
 

@@ -8,7 +8,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { CallqaError } from '../errors.ts';
+import { CallqaError } from '../../core/errors.ts';
 import { packError, schemaProblems } from './pack-errors.ts';
 import { BasePackSpec, LanguagePackSpec } from './pack-schema.ts';
 import { resolveRulePack, type PackFile } from './resolve-pack.ts';

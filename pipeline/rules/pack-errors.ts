@@ -5,7 +5,7 @@
  */
 import type { TSchema } from '@sinclair/typebox';
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
-import { CallqaError } from '../errors.ts';
+import { CallqaError } from '../../core/errors.ts';
 
 const maxListed = 5;
 

@@ -10,7 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { silentEffects } from '../effects.ts';
+import { silentEffects } from '../../core/effects.ts';
 import type { CallEvent, Language, Utterance } from '../result/call-result.ts';
 import { evaluateRules } from './index.ts';
 import type { RulePack } from './rule-pack.ts';

@@ -4,7 +4,7 @@
  *   "A>: text"             the agent starts 1 s before the customer has finished (an interruption)
  *   "-- hold 20 --"        20 s of hold (an acoustic hold event unless `acoustic` is false)
  */
-import { silentEffects } from '../effects.ts';
+import { silentEffects } from '../../core/effects.ts';
 import { languages, type CallEvent, type Language, type RuleResult, type Utterance } from '../result/call-result.ts';
 import { evaluateRules, type RulesResult } from './index.ts';
 import type { RulePack } from './rule-pack.ts';

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { CallqaError } from '../errors.ts';
+import { CallqaError } from '../../core/errors.ts';
 
 const Share = (description: string) => Type.Number({ minimum: 0, maximum: 1, description: `${description}, a share from 0 to 1` });
 

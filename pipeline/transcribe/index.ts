@@ -2,7 +2,7 @@
  * Transcribe stage: each party's channel separately, only over its speech regions, through
  * Whisper; or, instead, a transcript imported from a file (see ./import).
  */
-import type { Effects } from '../effects.ts';
+import type { Effects } from '../../core/effects.ts';
 import { cutSpeechChunks } from './chunk-cutter.ts';
 import { planSpeechChunks } from './chunk-plan.ts';
 import { obtainRecognizer } from './recognizer.ts';

@@ -1,6 +1,6 @@
 /** Entry of a pool worker: loads Whisper once, then transcribes each chunk it is sent. */
 import { parentPort } from 'node:worker_threads';
-import { toCallqaError } from '../errors.ts';
+import { toCallqaError } from '../../core/errors.ts';
 import { loadWhisper } from './whisper/load-whisper.ts';
 import { recogniseChunk } from './whisper/recognise-chunk.ts';
 import type { WorkerReply, WorkerTask } from './worker-pool.ts';

@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { CallqaError } from '../errors.ts';
+import { CallqaError } from '../../core/errors.ts';
 import { languages, type Language } from '../result/call-result.ts';
 import defaults from './transcribe-defaults.json' with { type: 'json' };
 

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { chords, durationS, speak, writeCall, type Placement } from '../audio/call-fixtures.test-helper.ts';
-import { silentEffects } from '../effects.ts';
+import { silentEffects } from '../../core/effects.ts';
 import { ingestRecording, type CallAudio } from '../ingest/index.ts';
 import { resolveTranscribeConfig, type TranscribeConfig, type TranscribeConfigSpec } from './transcribe-config.ts';
 import type { RecognitionRequest, SpeechRecognizer, TimeSpan } from './types.ts';

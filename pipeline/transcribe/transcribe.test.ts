@@ -1,7 +1,7 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentEffects } from '../effects.ts';
-import { createTempFolder, type TempFolder } from '../testing/audio-fixtures.ts';
+import { silentEffects } from '../../core/effects.ts';
+import { createTempFolder, type TempFolder } from '../../core/temp-folder.test-helper.ts';
 import { closeRecognizers, obtainRecognizer, transcribeCall } from './index.ts';
 import { fixtureConfig, fixtureModelDir, recordRequests, writeTestCall, type TestCall } from './transcribe-fixtures.test-helper.ts';
 import type { TimeSpan } from './types.ts';

@@ -4,7 +4,7 @@
  * copied. Idle workers are unref'd so they never keep the process alive on their own.
  */
 import { Worker } from 'node:worker_threads';
-import { CallqaError, type ErrorCode } from '../errors.ts';
+import { CallqaError, type ErrorCode } from '../../core/errors.ts';
 import type { ChunkRecognition, RecognitionRequest, SpeechRecognizer } from './types.ts';
 import type { WhisperLoadSettings } from './whisper/load-whisper.ts';
 

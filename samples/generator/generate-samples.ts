@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Effects } from '../../pipeline/effects.ts';
+import type { Effects } from '../../core/effects.ts';
 import { generateCall } from './generate-call.ts';
 import { listScriptFiles, loadAgents, loadScript } from './script.ts';
 import type { CallTruth } from './truth.ts';

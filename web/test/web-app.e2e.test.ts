@@ -7,11 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, screenshot, type TestBrowser } from './browser.ts';
-import { buildWebApp } from './build-web-app.ts';
-import { measureCallListLoad } from './call-list-load.ts';
-import { analysedCallsServer, syntheticCallsServer, type QaServer } from './qa-server.ts';
-import { prepareSampleStore, sampleRecordings, seedExample } from './sample-calls.ts';
+import { hasChromium, launchBrowser, screenshot, type TestBrowser } from './browser.test-helper.ts';
+import { buildWebApp } from './build-web-app.test-helper.ts';
+import { measureCallListLoad } from './call-list-load.test-helper.ts';
+import { analysedCallsServer, syntheticCallsServer, type QaServer } from './qa-server.test-helper.ts';
+import { prepareSampleStore, sampleRecordings, seedExample } from './sample-calls.test-helper.ts';
 
 const audioTime = (page: Page) => page.evaluate(() => document.querySelector<HTMLAudioElement>('[data-testid="call-audio"]')!.currentTime);
 

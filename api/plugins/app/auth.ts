@@ -4,7 +4,7 @@
  * missing declaration fails closed. Unknown routes fall through to the 404 handler.
  */
 import type { FastifyRequest } from 'fastify';
-import { CallqaError } from '../../../pipeline/errors.ts';
+import { CallqaError } from '../../../core/errors.ts';
 import { findPrincipal, type Principal } from '../../services/tokens.ts';
 import { sharedPlugin } from '../shared-plugin.ts';
 

@@ -1,5 +1,5 @@
 /** Decorates the app with `db`, the serialised gateway to the store (see serialized-db.ts), and sizes DuckDB's thread pool. */
-import type { Store } from '../../../pipeline/store/index.ts';
+import type { Store } from '../../../store/index.ts';
 import { createSerializedDb, type SerializedDb } from '../../services/serialized-db.ts';
 import { sharedPlugin } from '../shared-plugin.ts';
 

@@ -1,12 +1,12 @@
 /**
  * Every failure leaves as `{ statusCode, code, error, message }` with a code from the one
- * catalogue (pipeline/errors.ts). Fastify's own errors (validation, body size, content type)
+ * catalogue (core/errors.ts). Fastify's own errors (validation, body size, content type)
  * are mapped to API codes; anything unexpected becomes CQA_ERR_INTERNAL, and no 5xx answer
  * carries a stack, a path or a database message: those go to the server log only.
  */
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { errorCatalogue, isCallqaError, type ErrorCode } from '../../../pipeline/errors.ts';
+import { errorCatalogue, isCallqaError, type ErrorCode } from '../../../core/errors.ts';
 import { sharedPlugin } from '../shared-plugin.ts';
 
 export interface ApiErrorBody {

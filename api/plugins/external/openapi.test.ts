@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiFixture, type ApiFixture } from '../../testing/api-fixture.ts';
+import { createApiFixture, type ApiFixture } from '../../api-fixture.test-helper.ts';
 
 interface Operation {
   parameters: { name: string; in: string; schema: Record<string, unknown> }[];

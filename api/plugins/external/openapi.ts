@@ -4,7 +4,7 @@
  * sees all routes; both pages are public, since they describe the API and hold no call data.
  */
 import { Type } from '@sinclair/typebox';
-import { callqaVersion } from '../../../pipeline/version.ts';
+import { callqaVersion } from '../../../core/version.ts';
 import { buildOpenApi, type DocumentedRoute } from '../../services/build-openapi.ts';
 import { sharedPlugin } from '../shared-plugin.ts';
 

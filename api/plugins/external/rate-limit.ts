@@ -5,7 +5,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import type { ApiOptions } from '../../app-options.ts';
-import { CallqaError } from '../../../pipeline/errors.ts';
+import { CallqaError } from '../../../core/errors.ts';
 import { createFixedWindowLimiter, type LimitDecision } from '../../services/fixed-window-limiter.ts';
 import { sharedPlugin } from '../shared-plugin.ts';
 

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readdir, rename, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiFixture, type ApiFixture } from '../../testing/api-fixture.ts';
+import { createApiFixture, type ApiFixture } from '../../api-fixture.test-helper.ts';
 
 const run = promisify(execFile);
 

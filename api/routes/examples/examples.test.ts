@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { rename, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiFixture, type ApiFixture } from '../../testing/api-fixture.ts';
-import { readStoredZip } from '../../testing/read-zip.ts';
+import { createApiFixture, type ApiFixture } from '../../api-fixture.test-helper.ts';
+import { readStoredZip } from '../../read-zip.test-helper.ts';
 
 const run = promisify(execFile);
 

@@ -1,5 +1,5 @@
 /** KPIs for supervisors: the same figures as `callqa kpi`, computed where the single writer runs. */
-import { findKpis, resolveKpiOptions } from '../../../pipeline/kpi/index.ts';
+import { findKpis, resolveKpiOptions } from '../../../store/kpi/index.ts';
 import { roleSets } from '../../roles.ts';
 import type { RoutePlugin } from '../../type-provider.ts';
 import { kpisSchema } from './schemas.ts';

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCdr } from '../../../pipeline/cdr/index.ts';
-import { findKpis, resolveKpiOptions, type KpiOptionsSpec } from '../../../pipeline/kpi/index.ts';
+import { importCdr } from '../../../store/cdr/index.ts';
+import { findKpis, resolveKpiOptions, type KpiOptionsSpec } from '../../../store/kpi/index.ts';
 import { roles } from '../../roles.ts';
-import { createApiFixture, type ApiFixture } from '../../testing/api-fixture.ts';
+import { createApiFixture, type ApiFixture } from '../../api-fixture.test-helper.ts';
 
 // Links the fixture's two analysed recordings (call-0 by agent-7, call-1 by agent-9) to CDR rows,
 // plus one abandoned contact: agent-7 answers in 10 s, agent-9 in 40 s.

@@ -1,9 +1,9 @@
 /**
- * `GET /kpis`: the contact-centre KPIs of pipeline/kpi, one row per group, with the names and
- * units of `callqa kpi --json`. The formulas are stated in pipeline/kpi/README.md.
+ * `GET /kpis`: the contact-centre KPIs of store/kpi, one row per group, with the names and
+ * units of `callqa kpi --json`. The formulas are stated in store/kpi/README.md.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { defaultServiceLevelS, kpiGroupings } from '../../../pipeline/kpi/index.ts';
+import { defaultServiceLevelS, kpiGroupings } from '../../../store/kpi/index.ts';
 import { Nullable, withErrors } from '../../schemas/common.ts';
 
 const Ratio = (description: string) => Nullable(Type.Number({ minimum: 0, maximum: 1, description: `${description} 0–1; null when nothing to divide by.` }));

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiFixture, type ApiFixture } from '../../testing/api-fixture.ts';
+import { createApiFixture, type ApiFixture } from '../../api-fixture.test-helper.ts';
 
 describe('reviews', () => {
   let fixture: ApiFixture;

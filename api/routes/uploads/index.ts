@@ -9,7 +9,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
-import { CallqaError, isCallqaError } from '../../../pipeline/errors.ts';
+import { CallqaError, isCallqaError } from '../../../core/errors.ts';
 import { requirePrincipal } from '../../plugins/app/auth.ts';
 import { roleSets } from '../../roles.ts';
 import { jobNotFound } from '../../services/not-found.ts';

@@ -1,11 +1,11 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeToneRecording } from '../../../pipeline/testing/audio-fixtures.ts';
+import { makeToneRecording } from '../../../pipeline/ingest/audio-fixtures.test-helper.ts';
 import type { CallDetail } from '../../schemas/call-detail.ts';
 import type { Job } from '../../schemas/job.ts';
 import { createSerializedDb } from '../../services/serialized-db.ts';
-import { createApiFixture, type ApiFixture } from '../../testing/api-fixture.ts';
+import { createApiFixture, type ApiFixture } from '../../api-fixture.test-helper.ts';
 
 const uploadLimitBytes = 200_000;
 

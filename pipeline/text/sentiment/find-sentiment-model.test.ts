@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installSentimentFixture } from '../../../models/sentiment-fixture/sentiment-fixture.test-helper.ts';
-import { createTempFolder, type TempFolder } from '../../testing/audio-fixtures.ts';
+import { createTempFolder, type TempFolder } from '../../../core/temp-folder.test-helper.ts';
 import { findSentimentModel } from './find-sentiment-model.ts';
 import { loadSentimentClassifier } from './sentiment-classifier.ts';
 

@@ -6,7 +6,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { filesOfVariant, findModelEntry, modelVariants, type ModelVariant } from '../../../models/manifest.ts';
 import { loadModelLock } from '../../../models/pull.ts';
-import { CallqaError } from '../../errors.ts';
+import { CallqaError } from '../../../core/errors.ts';
 import type { SentimentDtype, SentimentModelSettings } from './sentiment-classifier.ts';
 
 export const defaultSentimentModelId = 'sentiment-multilingual';

@@ -2,9 +2,9 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sentimentFixtureDir } from '../../../models/sentiment-fixture/sentiment-fixture.test-helper.ts';
-import { silentEffects, type Effects } from '../../effects.ts';
+import { silentEffects, type Effects } from '../../../core/effects.ts';
 import type { Utterance } from '../../result/call-result.ts';
-import { createTempFolder, type TempFolder } from '../../testing/audio-fixtures.ts';
+import { createTempFolder, type TempFolder } from '../../../core/temp-folder.test-helper.ts';
 import { loadSentimentClassifier, type SentimentClassifier, type SentimentModelSettings } from './sentiment-classifier.ts';
 import { scoreUtterances, toUtteranceSentiment } from './score-utterances.ts';
 

@@ -3,7 +3,7 @@
  * before batching, so a batch pads to lengths close to its own and short turns ("yes", "ok")
  * do not pay for a long complaint's padding; results come back in the input order.
  */
-import type { Effects } from '../../effects.ts';
+import type { Effects } from '../../../core/effects.ts';
 import { sentimentLabels, type Utterance, type UtteranceSentiment } from '../../result/call-result.ts';
 import type { SentimentClassifier, SentimentProbabilities } from './sentiment-classifier.ts';
 

@@ -4,7 +4,7 @@
  * in-flight promise, so a batch of calls holds a single copy of the model.
  */
 import { pipeline, type TextClassificationPipeline } from '@huggingface/transformers';
-import { CallqaError } from '../../errors.ts';
+import { CallqaError } from '../../../core/errors.ts';
 import { sentimentLabels, type SentimentLabel } from '../../result/call-result.ts';
 import { createLoadOnce } from '../../../models/load-once.ts';
 import { configureOfflineTransformers } from '../../../models/transformers-env.ts';

@@ -10,7 +10,7 @@ import { startFakeHub, type FakeHub } from '../../../models/fake-hub.test-helper
 import { findModelEntry } from '../../../models/manifest.ts';
 import { readSentimentFixtureFiles } from '../../../models/sentiment-fixture/sentiment-fixture.test-helper.ts';
 import type { CallResult } from '../../result/call-result.ts';
-import { createTempFolder, type TempFolder } from '../../testing/audio-fixtures.ts';
+import { createTempFolder, type TempFolder } from '../../../core/temp-folder.test-helper.ts';
 
 const sampleCall = new URL('../../../samples/calls/en-01-billing-dispute', import.meta.url).pathname;
 

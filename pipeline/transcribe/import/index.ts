@@ -4,7 +4,7 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CallqaError } from '../../errors.ts';
+import { CallqaError } from '../../../core/errors.ts';
 import type { Utterance } from '../../result/call-result.ts';
 import { parseCueTranscript } from './parse-cues.ts';
 import { parseJsonTranscript } from './parse-json.ts';

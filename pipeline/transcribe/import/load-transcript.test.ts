@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTempFolder, type TempFolder } from '../../testing/audio-fixtures.ts';
+import { createTempFolder, type TempFolder } from '../../../core/temp-folder.test-helper.ts';
 import { findTranscriptSidecar, loadDefaultSpeakerMapping, loadTranscript } from './index.ts';
 
 let temp: TempFolder;

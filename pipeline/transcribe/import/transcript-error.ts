@@ -1,4 +1,4 @@
-import { CallqaError } from '../../errors.ts';
+import { CallqaError } from '../../../core/errors.ts';
 
 /** An imported transcript that cannot be used; the message names the file, the place and the fix. */
 export function transcriptError(fileName: string, where: string, problem: string): CallqaError {

@@ -3,7 +3,7 @@
  * share one in-flight promise, so a worker never holds two copies of the same model.
  */
 import { AutoProcessor, AutoTokenizer, WhisperForConditionalGeneration, type PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
-import { CallqaError } from '../../errors.ts';
+import { CallqaError } from '../../../core/errors.ts';
 import { languages, type Language } from '../../result/call-result.ts';
 import type { TranscribeConfig } from '../transcribe-config.ts';
 import { inspectWhisperModelDir } from './model-files.ts';

@@ -1,6 +1,6 @@
 import { cp, rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTempFolder, type TempFolder } from '../../testing/audio-fixtures.ts';
+import { createTempFolder, type TempFolder } from '../../../core/temp-folder.test-helper.ts';
 import { fixtureModelDir } from '../transcribe-fixtures.test-helper.ts';
 import { inspectWhisperModelDir, listWhisperFiles } from './model-files.ts';
 
