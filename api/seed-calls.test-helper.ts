@@ -1,14 +1,14 @@
 /**
  * Two small recordings made with ffmpeg, analysed by the real pipeline (analyzeCall) and
- * stored by the real saveCall. Tones carry no words, so what speech would have produced
+ * recorded by the real writer. Tones carry no words, so what speech would have produced
  * (agent, language, transcript, rules, score) is filled in as the text stages would.
  */
-import { randomUUID } from 'node:crypto';
 import { analyzeCall } from '../pipeline/analyze.ts';
 import type { AnalyzeConfig } from '../pipeline/analyze-config.ts';
 import { silentEffects } from '../core/effects.ts';
 import type { CallResult } from '../pipeline/result/call-result.ts';
-import { beginRun, saveCall, type Store } from '../store/index.ts';
+import { analyzeAndRecord, type AnalyzeStep } from '../pipeline/record-call.ts';
+import { storeWriter, type Store } from '../store/index.ts';
 import { makeToneRecording } from '../pipeline/ingest/audio-fixtures.test-helper.ts';
 
 export type TextStageFindings = Pick<CallResult, 'agent_id' | 'language' | 'utterances' | 'events' | 'rules' | 'score'>;
@@ -51,16 +51,17 @@ export async function makeSeedRecording(folder: string, index: number): Promise<
   });
 }
 
-/** Analyses a recording with the real pipeline and stores it with the given later-stage findings. */
+/** Analyses a recording with the real pipeline and records it, with the given later-stage findings, through the real writer. */
 export async function analyzeAndSave(store: Store, recordingPath: string, findings: TextStageFindings, config: AnalyzeConfig): Promise<string> {
-  const runId = randomUUID();
-  await beginRun(store, { runId, source: recordingPath, callqaVersion: 'test', options: { agentChannel: 0 } });
-  const analysed = await analyzeCall(recordingPath, config, silentEffects);
-  if (analysed.status !== 'ok') throw new Error(`seed recording failed: ${analysed.result.error?.message}`);
-  const result = {
-    ...analysed.stored.result, ...findings,
-    event_types_checked: [...new Set([...analysed.stored.result.event_types_checked, ...findings.events.map((event) => event.type)])],
+  const request = { source: recordingPath, agentChannel: 0 as const, agentId: findings.agent_id, transcriptPath: null };
+  const withFindings: AnalyzeStep = async (...args) => {
+    const outcome = await analyzeCall(...args);
+    if (outcome.status !== 'ok') throw new Error(`seed recording failed: ${outcome.result.error?.message}`);
+    const { result } = outcome;
+    const event_types_checked = [...new Set([...result.event_types_checked, ...findings.events.map((event) => event.type)])];
+    return { ...outcome, result: { ...result, ...findings, event_types_checked } };
   };
-  await saveCall(store, { ...analysed.stored, result, runId });
-  return result.call_id;
+  const recorded = await analyzeAndRecord(request, config, storeWriter(store), silentEffects, withFindings);
+  if (recorded.status !== 'ok') throw new Error(`seed recording was not stored: ${recorded.error.message}`);
+  return recorded.result.call_id;
 }

@@ -7,7 +7,7 @@ import { resolveAnalyzeConfig } from '../pipeline/analyze-config.ts';
 import { runBatch } from '../pipeline/run-batch.ts';
 import { closeRecognizers } from '../pipeline/transcribe/index.ts';
 import { defaultModelsDir, defaultWhisperModelId } from '../models/locations.ts';
-import { defaultDbPath, openStore } from '../store/index.ts';
+import { defaultDbPath, openStore, storeWriter } from '../store/index.ts';
 import { formatSummaryTable } from './summary-table.ts';
 
 function resolveAgentChannel(value: string): 0 | 1 {
@@ -41,19 +41,19 @@ export const analyzeCommand = defineCommand({
       }
       const config = await resolveAnalyzeConfig(
         {
-          agentChannel,
           languages: args.languages.split(',').map((code) => code.trim()).filter(Boolean),
           forcedLanguage: args.language ?? null,
-          transcriptPath: args.transcript ?? null,
+          transcriptGiven: Boolean(args.transcript),
           modelsDir: args['models-dir'],
           whisperModelId: args['whisper-model'],
         },
         effects,
       );
+      const requests = recordings.map((source) => ({ source, agentChannel, agentId: null, transcriptPath: args.transcript ?? null }));
       const store = await openStore(args.db);
       const results: CallResult[] = [];
       try {
-        const summary = await runBatch(recordings, config, store, effects, (result) => {
+        const summary = await runBatch(requests, config, storeWriter(store), effects, (result) => {
           if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
           else results.push(result);
         });

@@ -14,11 +14,10 @@ import { inspectWhisperModelDir, resolveTranscribeConfig, type TranscribeConfig,
 import { loadModelLock } from '../models/pull.ts';
 
 export interface AnalyzeConfigSpec {
-  agentChannel?: 0 | 1;
   languages?: readonly string[];
   forcedLanguage?: string | null;
-  /** A transcript file standing in for speech-to-text; only with a single recording. */
-  transcriptPath?: string | null;
+  /** A transcript file will stand in for speech-to-text, so a missing model is not worth a notice. */
+  transcriptGiven?: boolean;
   /** Folder that `callqa models pull` installs into. */
   modelsDir: string;
   /** Registry id of the Whisper model to use when it is installed. */
@@ -28,10 +27,8 @@ export interface AnalyzeConfigSpec {
 }
 
 export interface AnalyzeConfig {
-  readonly agentChannel: 0 | 1;
   readonly languages: readonly Language[];
   readonly forcedLanguage: Language | null;
-  readonly transcriptPath: string | null;
   /** null when no Whisper model is installed: calls without a transcript file get none. */
   readonly transcription: TranscribeConfig | null;
   /** null when no sentiment model is installed: the rules stage reads negativity from its lexicon. */
@@ -64,7 +61,7 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
   const whisperSpec = { modelDir, modelId: spec.whisperModelId, allowedLanguages: allowed, forcedLanguage, ...(dtype && { dtype }) };
   const whisperConfig = resolveTranscribeConfig(whisperSpec);
   const transcription = (await inspectWhisperModelDir(modelDir, whisperConfig.dtype)).complete ? whisperConfig : null;
-  if (!transcription && !spec.transcriptPath) {
+  if (!transcription && !spec.transcriptGiven) {
     effects.log(
       `speech-to-text is off: model ${spec.whisperModelId} is not installed in ${spec.modelsDir}; ` +
         `calls without a transcript file (<name>.transcript.json, .vtt, .srt) get acoustic results only. ` +
@@ -81,10 +78,8 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
   }
   const packs = await Promise.all(allowed.map(async (language) => [language, await loadRulePack(language)] as const));
   return Object.freeze({
-    agentChannel: spec.agentChannel ?? 0,
     languages: Object.freeze(allowed),
     forcedLanguage,
-    transcriptPath: spec.transcriptPath ?? null,
     transcription,
     sentiment,
     rulePacks: new Map(packs),

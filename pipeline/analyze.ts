@@ -1,24 +1,36 @@
 /**
- * The orchestrator: wires the stages for one recording and hands the result to the store.
- * Stages never call each other or the database; only this file does.
+ * The orchestrator: wires the stages for one recording and returns what they found. Stages
+ * never call each other; this file does, and knows nothing of where the outcome goes next
+ * (`recordCall` hands it to a writer).
  */
-import { analyzeAudio, type AudioAnalysis } from './audio/index.ts';
-import type { AnalyzeConfig } from './analyze-config.ts';
 import type { Effects } from '../core/effects.ts';
 import { toCallqaError } from '../core/errors.ts';
+import { analyzeAudio, type AudioAnalysis } from './audio/index.ts';
+import type { AnalyzeConfig } from './analyze-config.ts';
 import { ingestRecording, type CallAudio } from './ingest/index.ts';
-import type { CallResult, EventType, Language, Utterance } from './result/call-result.ts';
-import { buildCallResult, buildErrorResult, type CallJudgement, type CallTranscript } from './result/build-result.ts';
+import type { CallResult, Language, Utterance } from './result/call-result.ts';
+import { buildCallResult, buildErrorResult, type CallJudgement, type CallTranscript, type OkCallResult } from './result/build-result.ts';
 import { evaluateRules } from './rules/index.ts';
 import { scoreCall } from './score/index.ts';
-import type { SpeechSegmentRow, StoredCall } from '../store/index.ts';
 import { detectTextLanguage } from './text/detect-language.ts';
 import { describeSentiment, loadSentimentClassifier, scoreUtterances } from './text/sentiment/index.ts';
 import { findTranscriptSidecar, loadTranscript, transcribeCall } from './transcribe/index.ts';
 
-export type AnalysedCall =
-  | { status: 'ok'; result: StoredCall['result']; stored: Omit<StoredCall, 'runId'> }
-  | { status: 'error'; result: CallResult; sha256: string | null };
+/** Everything known about a call before it is analysed; nothing is added to the result afterwards. */
+export interface CallRequest {
+  /** Path of the recording. */
+  source: string;
+  /** Stereo channel that carries the agent; ignored for mono. */
+  agentChannel: 0 | 1;
+  /** The agent, when the caller knows it (an upload field, a CDR); the audio does not say. */
+  agentId: string | null;
+  /** A transcript file standing in for speech-to-text; else a sidecar beside the recording, if any. */
+  transcriptPath: string | null;
+}
+
+export type CallOutcome =
+  | { status: 'ok'; result: OkCallResult; stageTimingsMs: Readonly<Record<string, number>> }
+  | { status: 'error'; result: CallResult };
 
 async function timed<T>(timings: Record<string, number>, stage: string, effects: Effects, work: () => Promise<T>): Promise<T> {
   const startedMs = effects.now();
@@ -30,8 +42,10 @@ async function timed<T>(timings: Record<string, number>, stage: string, effects:
 }
 
 /** An imported transcript wins over speech-to-text: a phone system's own transcript is what QA already trusts. */
-async function obtainTranscript(audio: CallAudio, acoustics: AudioAnalysis, config: AnalyzeConfig, effects: Effects): Promise<CallTranscript> {
-  const transcriptFile = config.transcriptPath ?? (await findTranscriptSidecar(audio.probe.source));
+async function obtainTranscript(
+  request: CallRequest, audio: CallAudio, acoustics: AudioAnalysis, config: AnalyzeConfig, effects: Effects,
+): Promise<CallTranscript> {
+  const transcriptFile = request.transcriptPath ?? (await findTranscriptSidecar(audio.probe.source));
   if (transcriptFile) {
     const imported = await loadTranscript(transcriptFile);
     const detected = detectTextLanguage(imported.utterances, config.languages);
@@ -57,50 +71,31 @@ function judgeCall(language: Language | null, utterances: Utterance[], acoustics
   const pack = language && config.rulePacks.get(language);
   if (!language || !pack || utterances.length === 0) return null;
   const judged = evaluateRules(
-    { language, utterances, events: acoustics.speech.events, eventTypesChecked: acoustics.speech.eventTypesChecked },
+    {
+      language, utterances, events: acoustics.speech.events, eventTypesChecked: acoustics.speech.eventTypesChecked,
+      sentimentModelId: config.sentiment?.modelId ?? null,
+    },
     pack,
     effects,
   );
-  // The rules stage looks for transfers (and, without acoustic holds, holds) in the transcript.
-  const eventTypesChecked: EventType[] = [...new Set<EventType>([...acoustics.speech.eventTypesChecked, 'hold', 'transfer'])];
-  // The rules stage only knows whether utterances carried sentiment; the result names the model that gave it.
-  const sentimentSource = judged.sentimentSource === 'utterance-sentiment' && config.sentiment ? `model:${config.sentiment.modelId}` : judged.sentimentSource;
-  return { ...judged, eventTypesChecked, sentimentSource, score: scoreCall(judged.rules, config.scorecard).score };
+  return { ...judged, score: scoreCall(judged.rules, config.scorecard).score };
 }
 
-/** Runs every stage over one recording; failures come back as an error result, never thrown. */
-export async function analyzeCall(source: string, config: AnalyzeConfig, effects: Effects): Promise<AnalysedCall> {
+/** Runs every stage over one recording; failures come back as an error outcome, never thrown. */
+export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, effects: Effects): Promise<CallOutcome> {
   const timings: Record<string, number> = {};
   let audio: CallAudio | undefined;
   try {
-    audio = await timed(timings, 'ingest', effects, () => ingestRecording(source, config, effects));
+    audio = await timed(timings, 'ingest', effects, () => ingestRecording(request.source, { agentChannel: request.agentChannel }, effects));
     const ingested = audio;
     const acoustics = await timed(timings, 'audio', effects, () => analyzeAudio(ingested, effects));
-    const transcribed = await timed(timings, 'transcribe', effects, () => obtainTranscript(ingested, acoustics, config, effects));
+    const transcribed = await timed(timings, 'transcribe', effects, () => obtainTranscript(request, ingested, acoustics, config, effects));
     const transcript = await timed(timings, 'sentiment', effects, () => scoreSentiment(transcribed, config, effects));
     const judgement = await timed(timings, 'rules', effects, async () => judgeCall(transcript.language, transcript.utterances, acoustics, config, effects));
     const sentiment = describeSentiment(transcript.utterances);
-    const result = buildCallResult({ probe: ingested.probe, acoustics, transcript, judgement, sentiment });
-    const speechSegments: SpeechSegmentRow[] = acoustics.speech.segments.map((segment) => ({
-      channel: segment.channel,
-      party: segment.party,
-      start: segment.startS,
-      end: segment.endS,
-    }));
-    return {
-      status: 'ok',
-      result,
-      stored: {
-        result,
-        sizeBytes: ingested.probe.sizeBytes,
-        agentChannel: ingested.probe.channels === 2 ? config.agentChannel : null,
-        speechSegments,
-        stageTimingsMs: timings,
-      },
-    };
+    const result = buildCallResult({ agentId: request.agentId, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, transcript, judgement, sentiment });
+    return { status: 'ok', result, stageTimingsMs: timings };
   } catch (thrown) {
-    const error = toCallqaError(thrown);
-    const sha256 = audio?.probe.sha256 ?? null;
-    return { status: 'error', result: buildErrorResult(source, sha256, error), sha256 };
+    return { status: 'error', result: buildErrorResult(request.source, audio?.probe.sha256 ?? null, toCallqaError(thrown)) };
   }
 }

@@ -1,3 +1,3 @@
 export { openStore, defaultDbPath, type Store } from './open-store.ts';
-export { saveCall, type StoredCall, type SpeechSegmentRow } from './write-call.ts';
-export { beginRun, failRun, type RunStart } from './runs.ts';
+export { createCallWriter, storeWriter, saveCall, type StoreAccess } from './call-writer.ts';
+export { assignAgent } from './call-facts.ts';

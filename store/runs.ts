@@ -1,11 +1,5 @@
+import type { RunFailure, RunStart } from '../pipeline/record-call.ts';
 import type { Store } from './open-store.ts';
-
-export interface RunStart {
-  runId: string;
-  source: string;
-  callqaVersion: string;
-  options: Readonly<Record<string, unknown>>;
-}
 
 /** Records that analysis of a file began, so a crash leaves a visible trace. */
 export async function beginRun(store: Store, run: RunStart): Promise<void> {
@@ -15,7 +9,7 @@ export async function beginRun(store: Store, run: RunStart): Promise<void> {
   );
 }
 
-export async function failRun(store: Store, runId: string, failure: { code: string; message: string; sha256: string | null }): Promise<void> {
+export async function failRun(store: Store, runId: string, failure: RunFailure): Promise<void> {
   await store.connection.run(
     `UPDATE analysis_runs SET status = 'error', finished_at = now(), error_code = $2, error_message = $3, sha256 = $4,
        call_id = CASE WHEN $4 IS NULL THEN NULL ELSE substr($4, 1, 16) END WHERE run_id = $1`,

@@ -5,15 +5,19 @@ import { createTempFolder, type TempFolder } from '../core/temp-folder.test-help
 import { makeToneRecording } from '../pipeline/ingest/audio-fixtures.test-helper.ts';
 import { buildCallResult } from '../pipeline/result/build-result.ts';
 import type { RecordingProbe } from '../pipeline/ingest/index.ts';
-import { beginRun, openStore, saveCall, type StoredCall } from './index.ts';
+import type { OkCallOutcome } from '../pipeline/record-call.ts';
+import { recordCall } from '../pipeline/record-call.ts';
+import { assignAgent, openStore, storeWriter, type Store } from './index.ts';
 
 const probe: RecordingProbe = {
   source: 'calls/a.wav', absolutePath: '/calls/a.wav', sizeBytes: 1000, sha256: 'ab'.repeat(32), container: 'wav',
   codec: 'pcm_mulaw', sampleRateHz: 8000, channels: 2, declaredDurationS: 10, hasVideo: false,
 };
 
-function storedCall(runId: string, text: string | null): StoredCall {
+function analysedCall(text: string | null, agentId: string | null = null): OkCallOutcome {
   const result = buildCallResult({
+    agentId,
+    agentChannel: 1,
     probe,
     acoustics: {
       durationS: 10, analysedSampleRateHz: 8000,
@@ -21,7 +25,7 @@ function storedCall(runId: string, text: string | null): StoredCall {
         { channel: 0, party: 'agent', rms_dbfs: -20, peak_dbfs: -6, clipped_ratio: 0 },
         { channel: 1, party: 'customer', rms_dbfs: -25, peak_dbfs: -9, clipped_ratio: 0 },
       ],
-      speech: { segments: [], parties: null, silenceS: 10, overlapS: null, events: [], eventTypesChecked: [] },
+      speech: { segments: [{ channel: 1, party: 'agent', startS: 0.5, endS: 1.25 }], parties: null, silenceS: 10, overlapS: null, events: [], eventTypesChecked: [] },
     },
     transcript: { source: null, language: null, utterances: [] },
     judgement: null,
@@ -29,7 +33,11 @@ function storedCall(runId: string, text: string | null): StoredCall {
   });
   // A null text violates utterances.text NOT NULL: the way to make the write fail half-way.
   result.utterances = [{ party: 'agent', start: 0, end: 1, text: text as string }];
-  return { runId, result, sizeBytes: probe.sizeBytes, agentChannel: 0, speechSegments: [], stageTimingsMs: {} };
+  return { status: 'ok', result, stageTimingsMs: {} };
+}
+
+async function query(store: Store, sql: string): Promise<Record<string, unknown>[]> {
+  return (await store.connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
 }
 
 describe('DuckDB store', () => {
@@ -42,12 +50,55 @@ describe('DuckDB store', () => {
   it('a write that fails half-way rolls back and keeps the previous analysis', async () => {
     const store = await openStore(temp.file('rollback.duckdb'));
     try {
-      await beginRun(store, { runId: 'run-1', source: probe.source, callqaVersion: 'test', options: {} });
-      await saveCall(store, storedCall('run-1', 'Good morning, Acme billing.'));
-      await beginRun(store, { runId: 'run-2', source: probe.source, callqaVersion: 'test', options: {} });
-      await expect(saveCall(store, storedCall('run-2', null))).rejects.toMatchObject({ code: 'CQA_ERR_STORE_WRITE' });
-      const rows = await store.connection.runAndReadAll('SELECT last_run_id, (SELECT count(*)::INTEGER FROM parties) AS parties, (SELECT text FROM utterances) AS text FROM calls');
-      expect(rows.getRowObjectsJS()).toEqual([{ last_run_id: 'run-1', parties: 2, text: 'Good morning, Acme billing.' }]);
+      const writer = storeWriter(store);
+      await writer.beginRun({ runId: 'run-1', source: probe.source, callqaVersion: 'test', options: {} });
+      await writer.saveCall('run-1', analysedCall('Good morning, Acme billing.'));
+      await writer.beginRun({ runId: 'run-2', source: probe.source, callqaVersion: 'test', options: {} });
+      await expect(writer.saveCall('run-2', analysedCall(null))).rejects.toMatchObject({ code: 'CQA_ERR_STORE_WRITE' });
+      expect(await query(store, 'SELECT last_run_id, (SELECT count(*)::INTEGER FROM parties) AS parties, (SELECT text FROM utterances) AS text FROM calls'))
+        .toEqual([{ last_run_id: 'run-1', parties: 2, text: 'Good morning, Acme billing.' }]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('records a write that failed as the run\'s error, with the result marked failed', async () => {
+    const store = await openStore(temp.file('failed-write.duckdb'));
+    try {
+      const writer = storeWriter(store);
+      await writer.beginRun({ runId: 'run-1', source: probe.source, callqaVersion: 'test', options: {} });
+      const recorded = await recordCall('run-1', analysedCall(null), writer);
+      expect(recorded).toMatchObject({ status: 'error', runId: 'run-1', result: { status: 'error', error: { code: 'CQA_ERR_STORE_WRITE' } } });
+      expect(await query(store, 'SELECT status, error_code, sha256 FROM analysis_runs'))
+        .toEqual([{ status: 'error', error_code: 'CQA_ERR_STORE_WRITE', sha256: probe.sha256 }]);
+      expect(await query(store, 'SELECT count(*)::INTEGER AS calls FROM calls')).toEqual([{ calls: 0 }]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('derives every summary column and row from the result, and an agent assigned later changes both and survives re-analysis', async () => {
+    const store = await openStore(temp.file('projection.duckdb'));
+    const projectionSql = `SELECT agent_id, result_json ->> 'agent_id' AS result_agent, size_bytes::INTEGER AS size_bytes,
+      agent_channel::INTEGER AS agent_channel, (result_json ->> 'agent_channel')::INTEGER AS result_agent_channel,
+      (SELECT list([start_s, end_s] ORDER BY start_s) FROM speech_segments) AS segments FROM calls`;
+    try {
+      const writer = storeWriter(store);
+      await writer.beginRun({ runId: 'run-1', source: probe.source, callqaVersion: 'test', options: {} });
+      const stored = await writer.saveCall('run-1', analysedCall('Hello.'));
+      expect(stored.agent_id).toBeNull();
+      expect(await query(store, projectionSql)).toEqual([
+        { agent_id: null, result_agent: null, size_bytes: 1000, agent_channel: 1, result_agent_channel: 1, segments: [[0.5, 1.25]] },
+      ]);
+      await assignAgent(store, stored.call_id, 'agent-3');
+      await writer.beginRun({ runId: 'run-2', source: probe.source, callqaVersion: 'test', options: {} });
+      const again = await writer.saveCall('run-2', analysedCall('Hello again.'));
+      expect(again.agent_id).toBe('agent-3');
+      expect(await query(store, projectionSql)).toEqual([
+        { agent_id: 'agent-3', result_agent: 'agent-3', size_bytes: 1000, agent_channel: 1, result_agent_channel: 1, segments: [[0.5, 1.25]] },
+      ]);
+      await writer.beginRun({ runId: 'run-3', source: probe.source, callqaVersion: 'test', options: {} });
+      expect((await writer.saveCall('run-3', analysedCall('Hi.', 'agent-5'))).agent_id).toBe('agent-5');
     } finally {
       store.close();
     }

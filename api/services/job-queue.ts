@@ -2,24 +2,20 @@
  * The in-process analysis queue. The server is the single writer of its DuckDB file, so
  * uploads are analysed inside it, one job at a time (analysis is CPU-heavy; running two would
  * only make both slower). Jobs are rows in `jobs`, so their status survives a restart: queued
- * jobs resume, a job cut off mid-analysis is marked abandoned.
+ * jobs resume, a job cut off mid-analysis is marked abandoned. The database is touched only
+ * under the server's lock, and the slow part, the analysis, outside it, so reads go on while a
+ * recording is analysed.
  */
 import { randomUUID } from 'node:crypto';
-import type { AnalyzeConfig } from '../../pipeline/analyze-config.ts';
 import type { Effects } from '../../core/effects.ts';
 import { CallqaError, toCallqaError } from '../../core/errors.ts';
+import type { AnalyzeConfig } from '../../pipeline/analyze-config.ts';
+import { analyzeAndRecord } from '../../pipeline/record-call.ts';
+import { createCallWriter } from '../../store/index.ts';
 import type { Job } from '../schemas/job.ts';
-import { analyzeUpload, type UploadAnalysisOutcome, type UploadAnalysisRequest } from './analyze-upload.ts';
-import { findJob, insertJob, listQueuedJobs, markJobFinished, markJobRunning } from './job-rows.ts';
+import { findJob, insertJob, listQueuedJobs, markJobFinished, markJobRunning, type JobOutcome, type JobSubmission } from './job-rows.ts';
 import type { SerializedDb } from './serialized-db.ts';
 import { removeUpload } from './upload-store.ts';
-
-export interface JobSubmission extends UploadAnalysisRequest {
-  fileName: string;
-  sha256: string;
-  sizeBytes: number;
-  submittedBy: string;
-}
 
 export interface JobQueue {
   submit(submission: JobSubmission): Promise<Job>;
@@ -45,6 +41,7 @@ export async function createJobQueue(db: SerializedDb, settings: QueueSettings):
   const logs = new Map<string, string[]>();
   let worker: Promise<void> = Promise.resolve();
   let running = 0;
+  const writer = createCallWriter(db.exclusive);
 
   async function runJob(jobId: string): Promise<void> {
     const job = await markJobRunning(db, jobId);
@@ -57,10 +54,16 @@ export async function createJobQueue(db: SerializedDb, settings: QueueSettings):
       },
       now: settings.effects.now,
     };
-    const outcome = await analyzeUpload(db, job, settings.analyzeConfig, effects).catch((thrown: unknown): UploadAnalysisOutcome => {
-      const { code, message } = toCallqaError(thrown);
-      return { status: 'error', runId: null, error: { code, message } };
-    });
+    const request = { source: job.storedPath, agentChannel: job.agentChannel, agentId: job.agentId, transcriptPath: null };
+    const outcome = await analyzeAndRecord(request, settings.analyzeConfig, writer, effects).then(
+      (recorded): JobOutcome => recorded.status === 'ok'
+        ? { status: 'ok', runId: recorded.runId, callId: recorded.result.call_id }
+        : { status: 'error', runId: recorded.runId, error: recorded.error },
+      (thrown: unknown): JobOutcome => {
+        const { code, message } = toCallqaError(thrown);
+        return { status: 'error', runId: null, error: { code, message } };
+      },
+    );
     await markJobFinished(db, jobId, outcome, log);
     logs.delete(jobId);
     if (outcome.status === 'error') {

@@ -1,8 +1,25 @@
 /** The `jobs` table: where job status lives between and across server runs. */
 import type { Job } from '../schemas/job.ts';
-import type { UploadAnalysisOutcome, UploadAnalysisRequest } from './analyze-upload.ts';
-import type { JobSubmission } from './job-queue.ts';
 import { isoTimestampSql, type SerializedDb } from './serialized-db.ts';
+
+/** What an upload's analysis needs: the stored bytes and what the uploader said about the call. */
+export interface JobAnalysis {
+  storedPath: string;
+  agentChannel: 0 | 1;
+  /** The agent the uploader named; the pipeline does not identify agents itself. */
+  agentId: string | null;
+}
+
+export interface JobSubmission extends JobAnalysis {
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  submittedBy: string;
+}
+
+export type JobOutcome =
+  | { status: 'ok'; runId: string; callId: string }
+  | { status: 'error'; runId: string | null; error: { code: string; message: string } };
 
 interface JobRow extends Omit<Job, 'error' | 'log'> {
   error_code: string | null;
@@ -41,7 +58,7 @@ export async function listQueuedJobs(db: SerializedDb): Promise<{ jobId: string 
 }
 
 /** Marks a job running and returns what its analysis needs. */
-export async function markJobRunning(db: SerializedDb, jobId: string): Promise<UploadAnalysisRequest> {
+export async function markJobRunning(db: SerializedDb, jobId: string): Promise<JobAnalysis> {
   const [row] = await db.all<{ storedPath: string; options: string }>(
     `UPDATE jobs SET status = 'running', started_at = now() WHERE job_id = $1
      RETURNING stored_path AS "storedPath", options::VARCHAR AS options`,
@@ -53,7 +70,7 @@ export async function markJobRunning(db: SerializedDb, jobId: string): Promise<U
 
 /** Records how a job ended and its progress lines. */
 export async function markJobFinished(
-  db: SerializedDb, jobId: string, outcome: UploadAnalysisOutcome, log: readonly string[],
+  db: SerializedDb, jobId: string, outcome: JobOutcome, log: readonly string[],
 ): Promise<void> {
   await db.run(
     `UPDATE jobs SET status = $2, finished_at = now(), run_id = $3, call_id = $4, error_code = $5, error_message = $6, log = $7::JSON

@@ -44,6 +44,9 @@ export interface CallJudgement {
 }
 
 export interface CallFindings {
+  /** Known before analysis: who the agent is, and which stereo channel carries them. */
+  agentId: string | null;
+  agentChannel: 0 | 1;
   probe: RecordingProbe;
   acoustics: AudioAnalysis;
   transcript: CallTranscript;
@@ -58,7 +61,7 @@ function toPartyStats(talk: PartyTalk): NonNullable<CallResult['parties']>['agen
 }
 
 /** Assembles the callqa.call/1 object; fields of stages that have not run stay null or empty. */
-export function buildCallResult({ probe, acoustics, transcript, judgement, sentiment }: CallFindings): OkCallResult {
+export function buildCallResult({ agentId, agentChannel, probe, acoustics, transcript, judgement, sentiment }: CallFindings): OkCallResult {
   const { speech } = acoustics;
   return {
     schema: 'callqa.call/1',
@@ -71,8 +74,12 @@ export function buildCallResult({ probe, acoustics, transcript, judgement, senti
     duration_s: Math.round(acoustics.durationS * 1000) / 1000,
     channels: probe.channels,
     sample_rate: probe.sampleRateHz,
+    size_bytes: probe.sizeBytes,
+    agent_channel: probe.channels === 2 ? agentChannel : null,
     channel_levels: acoustics.channelLevels,
+    speech_segments: speech.segments.map(({ channel, party, startS, endS }) => ({ start: startS, end: endS, channel, party })),
     ...emptyFindings,
+    agent_id: agentId,
     language: transcript.language,
     parties: speech.parties && { agent: toPartyStats(speech.parties.agent), customer: toPartyStats(speech.parties.customer) },
     silence_s: speech.silenceS,

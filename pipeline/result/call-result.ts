@@ -102,6 +102,9 @@ export const ChannelLevel = Type.Object({
   clipped_ratio: Type.Number({ minimum: 0, maximum: 1, description: 'Share of samples at or above 0.999 of full scale.' }),
 });
 
+export const SpeechSegment = Type.Object({ ...Span, channel: Type.Integer({ minimum: 0 }), party: Party });
+export type SpeechSegment = Static<typeof SpeechSegment>;
+
 const PartySentiment = Type.Object({
   mean: Nullable(SentimentScore("Mean score of the party's utterances; null when it said nothing scored.")),
   trajectory: Type.Array(Type.Object({ ...Span, score: SentimentScore(), utterances: Type.Integer({ minimum: 1 }) }), {
@@ -135,9 +138,12 @@ export const CallResult = Type.Object(
     duration_s: Nullable(Seconds('Duration of the decoded audio.')),
     channels: Nullable(Type.Integer({ minimum: 1, maximum: 2 })),
     sample_rate: Nullable(Type.Integer({ minimum: 1, description: 'Sample rate of the source in Hz.' })),
+    size_bytes: Type.Optional(Nullable(Type.Integer({ minimum: 0, description: 'Size of the recording file in bytes.' }))),
+    agent_channel: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1, description: 'Stereo channel that carries the agent; null for mono.' }))),
     language: Nullable(Language),
     agent_id: Nullable(Type.String()),
     channel_levels: Type.Array(ChannelLevel),
+    speech_segments: Type.Optional(Type.Array(SpeechSegment, { description: 'Where voice activity was detected, by channel, then time.' })),
     parties: Nullable(Type.Object({ agent: PartyStats, customer: PartyStats })),
     silence_s: Nullable(Seconds('Seconds in which nobody speaks.')),
     overlap_s: Nullable(Seconds('Seconds in which both parties speak.')),

@@ -4,7 +4,7 @@ import { silentEffects } from '../../core/effects.ts';
 import type { Utterance } from '../result/call-result.ts';
 import { evaluateRules } from './index.ts';
 import { loadRulePack } from './load-pack.ts';
-import { buildCall, ruleOf, runScript } from './test-calls.ts';
+import { buildCall, ruleOf, runScript } from './test-calls.test-helper.ts';
 
 const en = await loadRulePack('en');
 
@@ -63,6 +63,9 @@ describe('evaluateRules', () => {
     const utterances: Utterance[] = call.utterances.map((utterance) => ({ ...utterance, sentiment: { label: 'negative', score: -0.8 } }));
     const modelled = evaluateRules({ language: 'en', utterances, events: [], eventTypesChecked: [] }, en, silentEffects);
     expect(modelled.sentimentSource).toBe('utterance-sentiment');
+    const named = evaluateRules({ language: 'en', utterances, events: [], eventTypesChecked: [], sentimentModelId: 'sentiment-multilingual' }, en, silentEffects);
+    expect(named.sentimentSource).toBe('model:sentiment-multilingual');
+    expect(named.eventTypesChecked).toEqual(['hold', 'transfer']);
     expect(ruleOf(modelled, 'calm-under-pressure').status).toBe('fail');
     const lexical = runScript(en, ['C: The parcel did not come.', 'A: That is how it is.']);
     expect(lexical.sentimentSource).toBe('lexicon');

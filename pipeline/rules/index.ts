@@ -5,7 +5,7 @@
  */
 import type { Effects } from '../../core/effects.ts';
 import { CallqaError } from '../../core/errors.ts';
-import type { CallEvent, Language, RuleResult, Utterance } from '../result/call-result.ts';
+import type { CallEvent, EventType, Language, RuleResult, Utterance } from '../result/call-result.ts';
 import { indexCallText } from './call-text.ts';
 import type { HoldEvent, TransferEvent } from './event-review.ts';
 import { sortEvidence } from './evidence.ts';
@@ -28,7 +28,9 @@ export interface RulesInput {
   /** Events from the audio stage; may be empty. */
   events: readonly CallEvent[];
   /** Event types the audio stage looked for: an absent type was not checked. */
-  eventTypesChecked: readonly string[];
+  eventTypesChecked: readonly EventType[];
+  /** Registry id of the model that scored the utterances' sentiment, when one did. */
+  sentimentModelId?: string | null;
 }
 
 export interface RulesResult {
@@ -36,7 +38,9 @@ export interface RulesResult {
   statements: { agent: { i: number; you: number } };
   /** The input events, holds and transfers reviewed, plus those found in the transcript. */
   events: CallEvent[];
-  /** Where negativity for calm-under-pressure came from. */
+  /** The input's event types plus holds and transfers, which this stage always looks for. */
+  eventTypesChecked: EventType[];
+  /** Where negativity for calm-under-pressure came from: "model:<id>", or "lexicon". */
   sentimentSource: SentimentSource;
 }
 
@@ -68,7 +72,7 @@ export function evaluateRules(input: RulesInput, pack: RulePack, effects: Effect
   const context: RuleContext = {
     pack, text, events, reviews, eventTypesChecked: checked, statements,
     requests: findDataRequests(text.utterances, pack),
-    sentiment: createSentimentReader(text.utterances, pack),
+    sentiment: createSentimentReader(text.utterances, pack, input.sentimentModelId ?? null),
   };
   // Without agent speech (e.g. a mono call not split into speakers) there is nothing to judge:
   // "no disagreement" would otherwise pass on silence.
@@ -79,5 +83,11 @@ export function evaluateRules(input: RulesInput, pack: RulePack, effects: Effect
     const outcome: RuleOutcome = agentSpoke ? kind.evaluate(rule.params, context) : notApplicable();
     return [{ id: rule.id, status: outcome.status, count: outcome.count, severity: rule.severity, weight: rule.weight, evidence: sortEvidence(outcome.evidence) }];
   });
-  return { rules, statements: { agent: { i: statements.i, you: statements.you } }, events, sentimentSource: context.sentiment.source };
+  return {
+    rules,
+    statements: { agent: { i: statements.i, you: statements.you } },
+    events,
+    eventTypesChecked: [...new Set<EventType>([...input.eventTypesChecked, 'hold', 'transfer'])],
+    sentimentSource: context.sentiment.source,
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadRulePack } from './load-pack.ts';
-import { expectedOf, statusesOf, type RuleCase } from './test-calls.ts';
+import { expectedOf, statusesOf, type RuleCase } from './test-calls.test-helper.ts';
 
 const pack = await loadRulePack('hu');
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { silentEffects } from '../../core/effects.ts';
-import type { CallEvent, Language, Utterance } from '../result/call-result.ts';
+import type { CallEvent, EventType, Language, Utterance } from '../result/call-result.ts';
 import { evaluateRules } from './index.ts';
 import type { RulePack } from './rule-pack.ts';
 
@@ -52,7 +52,7 @@ export async function loadSampleTruths(dir: string): Promise<SampleTruth[]> {
 }
 
 /** The truth's acoustic events as the audio stage would report them, truth attributes removed. */
-export function acousticStandIns(truth: SampleTruth): { events: CallEvent[]; eventTypesChecked: string[] } {
+export function acousticStandIns(truth: SampleTruth): { events: CallEvent[]; eventTypesChecked: EventType[] } {
   const events = truth.events.flatMap((event): CallEvent[] => {
     const span = { start: event.start, end: event.end };
     if (event.type === 'interruption' && event.by) return [{ type: 'interruption', ...span, by: event.by, overlap_s: event.overlap_s ?? 0 }];

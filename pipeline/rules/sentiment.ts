@@ -8,7 +8,8 @@ import type { IndexedUtterance } from './call-text.ts';
 import { findLexicons } from './lexicon-search.ts';
 import type { RulePack } from './rule-pack.ts';
 
-export type SentimentSource = 'utterance-sentiment' | 'lexicon';
+/** `model:<id>` names the model that scored the utterances; `utterance-sentiment` is a transcript that came with scores. */
+export type SentimentSource = `model:${string}` | 'utterance-sentiment' | 'lexicon';
 
 export interface SentimentReader {
   source: SentimentSource;
@@ -17,10 +18,10 @@ export interface SentimentReader {
 }
 
 /** Uses model sentiment when any utterance has it, else the pack's lexicons. */
-export function createSentimentReader(utterances: readonly IndexedUtterance[], pack: RulePack): SentimentReader {
+export function createSentimentReader(utterances: readonly IndexedUtterance[], pack: RulePack, sentimentModelId: string | null): SentimentReader {
   const modelled = utterances.some(({ utterance }) => utterance.sentiment != null);
   if (modelled) {
-    return { source: 'utterance-sentiment', isNegative: ({ utterance }) => utterance.sentiment?.label === 'negative' };
+    return { source: sentimentModelId ? `model:${sentimentModelId}` : 'utterance-sentiment', isNegative: ({ utterance }) => utterance.sentiment?.label === 'negative' };
   }
   return { source: 'lexicon', isNegative: (indexed, lexicons) => findLexicons(pack, lexicons, indexed) !== null };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../result/call-result.ts';
 import { loadRulePack } from './load-pack.ts';
-import { runScript } from './test-calls.ts';
+import { runScript } from './test-calls.test-helper.ts';
 
 const packs = {
   en: await loadRulePack('en'),

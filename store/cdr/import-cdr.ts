@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { CallqaError } from '../../core/errors.ts';
+import { setAgentSql } from '../call-facts.ts';
 import type { Store } from '../index.ts';
 import { cdrColumns, cdrColumnTypes, isCdrColumn } from './cdr-columns.ts';
 import { assertNoRejects, assertRequiredValues, loadCdrHeader, sqlString } from './validate-cdr.ts';
@@ -23,7 +24,7 @@ const upsertSql = `
   FROM ${stagingTable} s
   LEFT JOIN calls by_sha ON by_sha.sha256 = lower(s.recording)
   LEFT JOIN (SELECT file_name, min(call_id) AS call_id FROM calls GROUP BY file_name) by_name ON by_name.file_name = s.recording;
-  UPDATE calls SET agent_id = cdr.agent_id FROM cdr
+  UPDATE calls SET ${setAgentSql('cdr.agent_id')} FROM cdr
   WHERE cdr.recording_call_id = calls.call_id AND calls.agent_id IS NULL AND cdr.agent_id IS NOT NULL
     AND cdr.call_id IN (SELECT call_id FROM ${stagingTable});`;
 

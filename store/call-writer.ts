@@ -1,25 +1,18 @@
+/**
+ * The store's side of `CallWriter`: the only code that turns a call's result into table rows.
+ * Every row, and every summary column of `calls`, is derived from the stored result alone
+ * (`callColumns`), so the columns and `calls.result_json` cannot disagree.
+ */
 import path from 'node:path';
 import { DuckDBDataChunk, JSToDuckDBValueConverter, type DuckDBType, DOUBLE, INTEGER, TINYINT, VARCHAR } from '@duckdb/node-api';
-import type { CallResult } from '../pipeline/result/call-result.ts';
 import { CallqaError } from '../core/errors.ts';
+import type { OkCallResult } from '../pipeline/result/build-result.ts';
+import type { CallWriter, OkCallOutcome } from '../pipeline/record-call.ts';
 import type { Store } from './open-store.ts';
+import { beginRun, failRun } from './runs.ts';
 
-export interface SpeechSegmentRow {
-  channel: number;
-  party: string;
-  start: number;
-  end: number;
-}
-
-/** Everything stored for one successfully analysed call. */
-export interface StoredCall {
-  runId: string;
-  result: CallResult & { status: 'ok'; call_id: string; sha256: string };
-  sizeBytes: number;
-  agentChannel: 0 | 1 | null;
-  speechSegments: readonly SpeechSegmentRow[];
-  stageTimingsMs: Readonly<Record<string, number>>;
-}
+/** Runs work against the store: directly in the CLI, under the server's lock in `callqa serve`. */
+export type StoreAccess = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
 
 /** Tables whose rows belong to one analysis and are replaced when the call is analysed again. */
 const machineTables = ['parties', 'speech_segments', 'utterances', 'words', 'events', 'rule_results', 'calls'] as const;
@@ -38,10 +31,8 @@ async function appendRows(store: Store, table: string, types: DuckDBType[], rows
   appender.closeSync();
 }
 
-async function insertRows(store: Store, stored: StoredCall): Promise<void> {
-  const { result } = stored;
+async function insertRows(store: Store, result: OkCallResult): Promise<void> {
   const callId = result.call_id;
-  const partyOf = new Map(result.channel_levels.map((level) => [level.channel, level]));
   const partyStats = result.parties ? [result.parties.agent, result.parties.customer] : [];
   await appendRows(store, 'parties', [VARCHAR, TINYINT, VARCHAR, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE],
     result.channel_levels.map((level) => {
@@ -50,7 +41,7 @@ async function insertRows(store: Store, stored: StoredCall): Promise<void> {
         stats?.longest_monologue_s ?? null, level.rms_dbfs, level.peak_dbfs, level.clipped_ratio];
     }));
   await appendRows(store, 'speech_segments', [VARCHAR, TINYINT, VARCHAR, DOUBLE, DOUBLE],
-    stored.speechSegments.map((segment) => [callId, segment.channel, partyOf.get(segment.channel)?.party ?? segment.party, segment.start, segment.end]));
+    (result.speech_segments ?? []).map((segment) => [callId, segment.channel, segment.party, segment.start, segment.end]));
   await appendRows(store, 'utterances', [VARCHAR, INTEGER, VARCHAR, DOUBLE, DOUBLE, VARCHAR, VARCHAR, DOUBLE, VARCHAR, DOUBLE],
     result.utterances.map((utterance, index) => [callId, index, utterance.party, utterance.start, utterance.end, utterance.text,
       utterance.language ?? null, utterance.confidence ?? null, utterance.sentiment?.label ?? null, utterance.sentiment?.score ?? null]));
@@ -66,51 +57,70 @@ async function insertRows(store: Store, stored: StoredCall): Promise<void> {
     result.rules.map((rule) => [callId, rule.id, rule.status, rule.count, rule.severity ?? null, rule.weight ?? null, JSON.stringify(rule.evidence)]));
 }
 
-async function insertCallRow(store: Store, stored: StoredCall, firstAnalysedAt: string | null): Promise<void> {
-  const { result } = stored;
+/** The summary columns of `calls`: a projection of the result, derived here and nowhere else. */
+export function callColumns(result: OkCallResult): Record<string, Cell> {
+  return {
+    call_id: result.call_id, sha256: result.sha256, source: result.source, file_name: path.basename(result.source),
+    size_bytes: result.size_bytes ?? null, container: result.container, codec: result.codec, sample_rate_hz: result.sample_rate,
+    channels: result.channels, agent_channel: result.agent_channel ?? null, duration_s: result.duration_s, language: result.language,
+    agent_id: result.agent_id, transcript_source: result.transcript_source, silence_s: result.silence_s,
+    overlap_s: result.overlap_s, agent_i: result.statements?.agent.i ?? null, agent_you: result.statements?.agent.you ?? null,
+    score: result.score, result_json: JSON.stringify(result),
+  };
+}
+
+async function insertCallRow(store: Store, result: OkCallResult, runId: string, firstAnalysedAt: string | null): Promise<void> {
   await store.connection.run(
     `INSERT INTO calls VALUES ($call_id, $sha256, $source, $file_name, $size_bytes, $container, $codec, $sample_rate_hz,
       $channels, $agent_channel, $duration_s, $language, $agent_id, $transcript_source, $silence_s, $overlap_s,
       $agent_i, $agent_you, $score, $result_json, $run_id, coalesce($first_analysed_at::TIMESTAMPTZ, now()), now())`,
-    {
-      call_id: result.call_id, sha256: result.sha256, source: result.source, file_name: path.basename(result.source),
-      size_bytes: stored.sizeBytes, container: result.container, codec: result.codec, sample_rate_hz: result.sample_rate,
-      channels: result.channels, agent_channel: stored.agentChannel, duration_s: result.duration_s, language: result.language,
-      agent_id: result.agent_id, transcript_source: result.transcript_source, silence_s: result.silence_s,
-      overlap_s: result.overlap_s, agent_i: result.statements?.agent.i ?? null, agent_you: result.statements?.agent.you ?? null,
-      score: result.score, result_json: JSON.stringify(result), run_id: stored.runId, first_analysed_at: firstAnalysedAt,
-    },
+    { ...callColumns(result), run_id: runId, first_analysed_at: firstAnalysedAt },
   );
 }
 
 /**
  * Replaces a call's machine results in one transaction, so a crash leaves either the old
- * analysis or the new one, never a mix. Reviews and history are kept.
+ * analysis or the new one, never a mix. Reviews and history are kept, and so is an agent
+ * assigned after the earlier analysis (a CDR import) when this analysis names none.
  */
-export async function saveCall(store: Store, stored: StoredCall): Promise<void> {
+export async function saveCall(store: Store, runId: string, { result: analysed, stageTimingsMs }: OkCallOutcome): Promise<OkCallResult> {
   const { connection } = store;
-  const callId = stored.result.call_id;
+  const callId = analysed.call_id;
   await connection.run('BEGIN TRANSACTION');
   try {
-    const previous = await connection.runAndReadAll('SELECT first_analysed_at::VARCHAR AS at FROM calls WHERE call_id = $1', [callId]);
-    const firstAnalysedAt = (previous.getRowObjectsJS()[0]?.at as string | undefined) ?? null;
+    const previous = await connection.runAndReadAll('SELECT first_analysed_at::VARCHAR AS at, agent_id FROM calls WHERE call_id = $1', [callId]);
+    const earlier = previous.getRowObjectsJS()[0] as { at: string; agent_id: string | null } | undefined;
+    const result: OkCallResult = { ...analysed, agent_id: analysed.agent_id ?? earlier?.agent_id ?? null };
     for (const table of machineTables) await connection.run(`DELETE FROM ${table} WHERE call_id = $1`, [callId]);
-    await insertCallRow(store, stored, firstAnalysedAt);
-    await insertRows(store, stored);
-    await connection.run(
-      "INSERT INTO score_history VALUES ($1, $2, NULL, $3, 'machine', now())",
-      [callId, stored.runId, stored.result.score],
-    );
+    await insertCallRow(store, result, runId, earlier?.at ?? null);
+    await insertRows(store, result);
+    await connection.run("INSERT INTO score_history VALUES ($1, $2, NULL, $3, 'machine', now())", [callId, runId, result.score]);
     await connection.run(
       "UPDATE analysis_runs SET status = 'ok', call_id = $2, sha256 = $3, finished_at = now(), stage_timings = $4 WHERE run_id = $1",
-      [stored.runId, callId, stored.result.sha256, JSON.stringify(stored.stageTimingsMs)],
+      [runId, callId, result.sha256, JSON.stringify(stageTimingsMs)],
     );
     await connection.run('COMMIT');
+    return result;
   } catch (error) {
     await connection.run('ROLLBACK');
     const detail = error instanceof Error ? error.message : String(error);
-    throw new CallqaError('CQA_ERR_STORE_WRITE', `${stored.result.source}: storing the call failed (${detail}); nothing was changed`, {
+    throw new CallqaError('CQA_ERR_STORE_WRITE', `${analysed.source}: storing the call failed (${detail}); nothing was changed`, {
       cause: error,
     });
   }
+}
+
+/** The writer `recordCall` uses; `access` decides how the store is reached (directly, or under a lock). */
+export function createCallWriter(access: StoreAccess): CallWriter {
+  const writer: CallWriter = {
+    beginRun: (run) => access((store) => beginRun(store, run)),
+    saveCall: (runId, outcome) => access((store) => saveCall(store, runId, outcome)),
+    failRun: (runId, failure) => access((store) => failRun(store, runId, failure)),
+  };
+  return Object.freeze(writer);
+}
+
+/** A writer straight onto an open store, for a process that owns it (the CLI, tests). */
+export function storeWriter(store: Store): CallWriter {
+  return createCallWriter((work) => work(store));
 }
