@@ -23,6 +23,8 @@ export const GoldenInput = Type.Object({
   description: Type.String({ minLength: 1 }),
   language: Language,
   eventTypesChecked: Type.Array(EventType),
+  /** The model that scored the utterances' sentiment, when one did. */
+  sentimentModelId: Type.Optional(Type.String({ minLength: 1 })),
   utterances: Type.Array(Utterance),
   events: Type.Array(CallEvent),
 }, { additionalProperties: false });
@@ -56,8 +58,8 @@ export async function runGoldenCase(input: GoldenInput): Promise<GoldenOutput> {
   const pack = packs.get(input.language) ?? loadRulePack(input.language);
   packs.set(input.language, pack);
   scorecard ??= loadScorecard();
-  const { language, utterances, events, eventTypesChecked } = input;
-  const rulesResult = evaluateRules({ language, utterances, events, eventTypesChecked }, await pack, silentEffects);
+  const { language, utterances, events, eventTypesChecked, sentimentModelId } = input;
+  const rulesResult = evaluateRules({ language, utterances, events, eventTypesChecked, sentimentModelId }, await pack, silentEffects);
   return { callScore: scoreCall(rulesResult.rules, await scorecard), rulesResult };
 }
 
