@@ -35,16 +35,16 @@ describe('golden comparison', () => {
 
   it('names the rule whose status changed, and a field the stage newly reports', async () => {
     const expected = await sample();
-    const actual: GoldenOutput & { rulesResult: { eventTypesChecked?: string[] } } = structuredClone(expected);
+    const actual: GoldenOutput & { rulesResult: { uncertainRules?: string[] } } = structuredClone(expected);
     const [first] = actual.rulesResult.rules;
     if (!first) throw new Error('the sample case has no rule results');
     const original = { status: first.status, count: first.count };
     first.status = first.status === 'fail' ? 'pass' : 'fail';
     first.count += 1;
-    actual.rulesResult.eventTypesChecked = ['hold', 'transfer'];
+    actual.rulesResult.uncertainRules = ['greeting'];
     expect(findGoldenDifferences(JSON.parse(renderGolden(expected)), JSON.parse(renderGolden(actual)))).toEqual([
       `rule ${first.id}: expected ${original.status} (count ${original.count}), got ${first.status} (count ${first.count})`,
-      'rulesResult.eventTypesChecked: new field, not in expected.json: ["hold","transfer"]',
+      'rulesResult.uncertainRules: new field, not in expected.json: ["greeting"]',
     ]);
   });
 
