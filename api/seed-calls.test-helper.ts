@@ -53,7 +53,7 @@ export async function makeSeedRecording(folder: string, index: number): Promise<
 
 /** Analyses a recording with the real pipeline and records it, with the given later-stage findings, through the real writer. */
 export async function analyzeAndSave(store: Store, recordingPath: string, findings: TextStageFindings, config: AnalyzeConfig): Promise<string> {
-  const request = { source: recordingPath, agentChannel: 0 as const, agentId: findings.agent_id, transcriptPath: null };
+  const request = { source: recordingPath, agentChannel: 0 as const, known: { agent_id: findings.agent_id }, transcriptPath: null };
   const withFindings: AnalyzeStep = async (...args) => {
     const outcome = await analyzeCall(...args);
     if (outcome.status !== 'ok') throw new Error(`seed recording failed: ${outcome.result.error?.message}`);

@@ -26,6 +26,7 @@ export const analyzeCommand = defineCommand({
     language: { type: 'string', description: 'Force the call language (en, ru, hu) instead of detecting it' },
     languages: { type: 'string', description: 'Languages to detect among, comma-separated', default: 'en,ru,hu' },
     'models-dir': { type: 'string', description: 'Folder of installed models (callqa models pull)', default: defaultModelsDir() },
+    'name-pattern': { type: 'string', description: "Read agent, queue, date… from file names: '{date:YYYYMMDD}-{time:HHmmss}_{agent}_{queue}.wav' or a ^regex with named groups" },
     'whisper-model': { type: 'string', description: 'Speech-to-text model id from `callqa models list`', default: defaultWhisperModelId },
   },
   run: ({ args }) =>
@@ -44,12 +45,13 @@ export const analyzeCommand = defineCommand({
           languages: args.languages.split(',').map((code) => code.trim()).filter(Boolean),
           forcedLanguage: args.language ?? null,
           transcriptGiven: Boolean(args.transcript),
+          namePattern: args['name-pattern'] ?? null,
           modelsDir: args['models-dir'],
           whisperModelId: args['whisper-model'],
         },
         effects,
       );
-      const requests = recordings.map((source) => ({ source, agentChannel, agentId: null, transcriptPath: args.transcript ?? null }));
+      const requests = recordings.map((source) => ({ source, agentChannel, known: {}, transcriptPath: args.transcript ?? null }));
       const store = await openStore(args.db);
       const results: CallResult[] = [];
       try {

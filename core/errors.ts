@@ -34,6 +34,7 @@ export const errorCatalogue = {
   CQA_ERR_API_QUEUE_FULL: { statusCode: 503, exitCode: 75, summary: 'the analysis queue is full' },
   CQA_ERR_CDR_COLUMNS: { statusCode: 422, exitCode: 3, summary: 'a call-detail CSV lacks a documented column or has an unknown one' },
   CQA_ERR_CDR_VALUE: { statusCode: 422, exitCode: 3, summary: 'a call-detail CSV row holds a value of the wrong type, or lacks a required one' },
+  CQA_ERR_METADATA_INVALID: { statusCode: 422, exitCode: 3, summary: "a recording's metadata file is not a JSON object of known, valid fields" },
   CQA_ERR_EXPORT_WRITE: { statusCode: 500, exitCode: 5, summary: 'writing an export file failed' },
 } as const;
 

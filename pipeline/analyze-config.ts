@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Effects } from '../core/effects.ts';
 import { CallqaError } from '../core/errors.ts';
 import { languages, type Language } from './result/call-result.ts';
+import { compileNamePattern, type NamePattern } from './metadata/index.ts';
 import { loadRulePack, type RulePack } from './rules/index.ts';
 import { loadScorecard, type Scorecard } from './score/index.ts';
 import { defaultSentimentModelId, findSentimentModel, type SentimentModelSettings } from './text/sentiment/index.ts';
@@ -18,6 +19,8 @@ export interface AnalyzeConfigSpec {
   forcedLanguage?: string | null;
   /** A transcript file will stand in for speech-to-text, so a missing model is not worth a notice. */
   transcriptGiven?: boolean;
+  /** File-name template (or `^regex`) that reads agent, queue, date… from each recording's name. */
+  namePattern?: string | null;
   /** Folder that `callqa models pull` installs into. */
   modelsDir: string;
   /** Registry id of the Whisper model to use when it is installed. */
@@ -29,6 +32,7 @@ export interface AnalyzeConfigSpec {
 export interface AnalyzeConfig {
   readonly languages: readonly Language[];
   readonly forcedLanguage: Language | null;
+  readonly namePattern: NamePattern | null;
   /** null when no Whisper model is installed: calls without a transcript file get none. */
   readonly transcription: TranscribeConfig | null;
   /** null when no sentiment model is installed: the rules stage reads negativity from its lexicon. */
@@ -80,6 +84,7 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
   return Object.freeze({
     languages: Object.freeze(allowed),
     forcedLanguage,
+    namePattern: spec.namePattern ? compileNamePattern(spec.namePattern) : null,
     transcription,
     sentiment,
     rulePacks: new Map(packs),

@@ -8,6 +8,7 @@ import { toCallqaError } from '../core/errors.ts';
 import { analyzeAudio, type AudioAnalysis } from './audio/index.ts';
 import type { AnalyzeConfig } from './analyze-config.ts';
 import { ingestRecording, type CallAudio } from './ingest/index.ts';
+import { gatherMetadata, type KnownMetadata } from './metadata/index.ts';
 import type { CallResult, Language, Utterance } from './result/call-result.ts';
 import { buildCallResult, buildErrorResult, type CallJudgement, type CallTranscript, type OkCallResult } from './result/build-result.ts';
 import { evaluateRules } from './rules/index.ts';
@@ -22,8 +23,8 @@ export interface CallRequest {
   source: string;
   /** Stereo channel that carries the agent; ignored for mono. */
   agentChannel: 0 | 1;
-  /** The agent, when the caller knows it (an upload field, a CDR); the audio does not say. */
-  agentId: string | null;
+  /** What the caller knows of the call (an upload's fields, flags): the agent, queue, start time…; the audio does not say. */
+  known: KnownMetadata;
   /** A transcript file standing in for speech-to-text; else a sidecar beside the recording, if any. */
   transcriptPath: string | null;
 }
@@ -88,12 +89,14 @@ export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, e
   try {
     audio = await timed(timings, 'ingest', effects, () => ingestRecording(request.source, { agentChannel: request.agentChannel }, effects));
     const ingested = audio;
+    const gathered = await timed(timings, 'metadata', effects, () =>
+      gatherMetadata({ source: request.source, tags: ingested.probe.tags, known: request.known, namePattern: config.namePattern }, effects));
     const acoustics = await timed(timings, 'audio', effects, () => analyzeAudio(ingested, effects));
     const transcribed = await timed(timings, 'transcribe', effects, () => obtainTranscript(request, ingested, acoustics, config, effects));
     const transcript = await timed(timings, 'sentiment', effects, () => scoreSentiment(transcribed, config, effects));
     const judgement = await timed(timings, 'rules', effects, async () => judgeCall(transcript.language, transcript.utterances, acoustics, config, effects));
     const sentiment = describeSentiment(transcript.utterances);
-    const result = buildCallResult({ agentId: request.agentId, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, transcript, judgement, sentiment });
+    const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, transcript, judgement, sentiment });
     return { status: 'ok', result, stageTimingsMs: timings };
   } catch (thrown) {
     return { status: 'error', result: buildErrorResult(request.source, audio?.probe.sha256 ?? null, toCallqaError(thrown)) };

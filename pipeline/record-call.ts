@@ -78,7 +78,7 @@ export async function analyzeAndRecord(
 function describeRun(request: CallRequest, config: AnalyzeConfig): Record<string, unknown> {
   return {
     agentChannel: request.agentChannel,
-    agentId: request.agentId,
+    known: request.known,
     transcriptPath: request.transcriptPath,
     languages: config.languages,
     forcedLanguage: config.forcedLanguage,

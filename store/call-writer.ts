@@ -65,32 +65,56 @@ export function callColumns(result: OkCallResult): Record<string, Cell> {
     channels: result.channels, agent_channel: result.agent_channel ?? null, duration_s: result.duration_s, language: result.language,
     agent_id: result.agent_id, transcript_source: result.transcript_source, silence_s: result.silence_s,
     overlap_s: result.overlap_s, agent_i: result.statements?.agent.i ?? null, agent_you: result.statements?.agent.you ?? null,
-    score: result.score, result_json: JSON.stringify(result),
+    score: result.score, result_json: JSON.stringify(result), started_at: result.metadata?.started_at ?? null,
+    queue: result.metadata?.queue ?? null, direction: result.metadata?.direction ?? null,
   };
 }
 
 async function insertCallRow(store: Store, result: OkCallResult, runId: string, firstAnalysedAt: string | null): Promise<void> {
   await store.connection.run(
-    `INSERT INTO calls VALUES ($call_id, $sha256, $source, $file_name, $size_bytes, $container, $codec, $sample_rate_hz,
-      $channels, $agent_channel, $duration_s, $language, $agent_id, $transcript_source, $silence_s, $overlap_s,
-      $agent_i, $agent_you, $score, $result_json, $run_id, coalesce($first_analysed_at::TIMESTAMPTZ, now()), now())`,
+    `INSERT INTO calls (call_id, sha256, source, file_name, size_bytes, container, codec, sample_rate_hz, channels, agent_channel,
+      duration_s, language, agent_id, transcript_source, silence_s, overlap_s, agent_i_statements, agent_you_statements, score,
+      result_json, started_at, queue, direction, last_run_id, first_analysed_at, analysed_at)
+     VALUES ($call_id, $sha256, $source, $file_name, $size_bytes, $container, $codec, $sample_rate_hz, $channels, $agent_channel,
+      $duration_s, $language, $agent_id, $transcript_source, $silence_s, $overlap_s, $agent_i, $agent_you, $score,
+      $result_json, $started_at::TIMESTAMP, $queue, $direction, $run_id, coalesce($first_analysed_at::TIMESTAMPTZ, now()), now())`,
     { ...callColumns(result), run_id: runId, first_analysed_at: firstAnalysedAt },
   );
 }
 
+/** The new result, with the facts (agent, queue, start time) the earlier one had and this one lacks, and their sources. */
+function keepEarlierFacts(analysed: OkCallResult, earlier: OkCallResult | null): OkCallResult {
+  if (!earlier) return analysed;
+  const metadata = { ...analysed.metadata, sources: { ...analysed.metadata?.sources } };
+  const sourceOf = (fact: string) => earlier.metadata?.sources?.[fact];
+  for (const fact of ['queue', 'started_at'] as const) {
+    const value = earlier.metadata?.[fact];
+    if (metadata[fact] != null || value == null) continue;
+    metadata[fact] = value;
+    const source = sourceOf(fact);
+    if (source) metadata.sources[fact] = source;
+  }
+  if (analysed.agent_id == null && earlier.agent_id != null) {
+    const source = sourceOf('agent_id');
+    if (source) metadata.sources.agent_id = source;
+    return { ...analysed, agent_id: earlier.agent_id, metadata };
+  }
+  return { ...analysed, metadata };
+}
+
 /**
  * Replaces a call's machine results in one transaction, so a crash leaves either the old
- * analysis or the new one, never a mix. Reviews and history are kept, and so is an agent
- * assigned after the earlier analysis (a CDR import) when this analysis names none.
+ * analysis or the new one, never a mix. Reviews and history are kept, and so are facts given
+ * after the earlier analysis (a CDR's agent, queue, start time) that this analysis lacks.
  */
 export async function saveCall(store: Store, runId: string, { result: analysed, stageTimingsMs }: OkCallOutcome): Promise<OkCallResult> {
   const { connection } = store;
   const callId = analysed.call_id;
   await connection.run('BEGIN TRANSACTION');
   try {
-    const previous = await connection.runAndReadAll('SELECT first_analysed_at::VARCHAR AS at, agent_id FROM calls WHERE call_id = $1', [callId]);
-    const earlier = previous.getRowObjectsJS()[0] as { at: string; agent_id: string | null } | undefined;
-    const result: OkCallResult = { ...analysed, agent_id: analysed.agent_id ?? earlier?.agent_id ?? null };
+    const previous = await connection.runAndReadAll('SELECT first_analysed_at::VARCHAR AS at, result_json::VARCHAR AS result FROM calls WHERE call_id = $1', [callId]);
+    const earlier = previous.getRowObjectsJS()[0] as { at: string; result: string } | undefined;
+    const result = keepEarlierFacts(analysed, earlier ? (JSON.parse(earlier.result) as OkCallResult) : null);
     for (const table of machineTables) await connection.run(`DELETE FROM ${table} WHERE call_id = $1`, [callId]);
     await insertCallRow(store, result, runId, earlier?.at ?? null);
     await insertRows(store, result);

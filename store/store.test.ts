@@ -11,13 +11,14 @@ import { assignAgent, openStore, storeWriter, type Store } from './index.ts';
 
 const probe: RecordingProbe = {
   source: 'calls/a.wav', absolutePath: '/calls/a.wav', sizeBytes: 1000, sha256: 'ab'.repeat(32), container: 'wav',
-  codec: 'pcm_mulaw', sampleRateHz: 8000, channels: 2, declaredDurationS: 10, hasVideo: false,
+  codec: 'pcm_mulaw', sampleRateHz: 8000, channels: 2, declaredDurationS: 10, hasVideo: false, tags: {},
 };
 
 function analysedCall(text: string | null, agentId: string | null = null): OkCallOutcome {
   const result = buildCallResult({
     agentId,
     agentChannel: 1,
+    metadata: { started_at: null, queue: null, direction: null, customer_ref: null, custom: {}, sources: {} },
     probe,
     acoustics: {
       durationS: 10, analysedSampleRateHz: 8000,

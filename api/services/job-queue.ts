@@ -54,7 +54,7 @@ export async function createJobQueue(db: SerializedDb, settings: QueueSettings):
       },
       now: settings.effects.now,
     };
-    const request = { source: job.storedPath, agentChannel: job.agentChannel, agentId: job.agentId, transcriptPath: null };
+    const request = { source: job.storedPath, agentChannel: job.agentChannel, known: { agent_id: job.agentId }, transcriptPath: null };
     const outcome = await analyzeAndRecord(request, settings.analyzeConfig, writer, effects).then(
       (recorded): JobOutcome => recorded.status === 'ok'
         ? { status: 'ok', runId: recorded.runId, callId: recorded.result.call_id }

@@ -108,5 +108,6 @@ export async function probeRecording(source: string): Promise<RecordingProbe> {
     channels: channels === 2 ? 2 : 1,
     declaredDurationS,
     hasVideo: data.streams.some((stream) => stream.codec_type === 'video' && stream.disposition?.attached_pic !== 1),
+    tags: Object.fromEntries(Object.entries({ ...audio.tags, ...data.format.tags }).map(([name, value]) => [name, String(value)])),
   };
 }

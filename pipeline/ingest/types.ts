@@ -14,6 +14,8 @@ export interface RecordingProbe {
   /** Duration the container declares; null when it declares none (e.g. raw streams). */
   declaredDurationS: number | null;
   hasVideo: boolean;
+  /** The container's and the audio stream's tags (WAV LIST/INFO, ID3, Vorbis comments), as text. */
+  tags: Readonly<Record<string, string>>;
 }
 
 /** One decoded block: a Float32Array per channel, all the same length. */

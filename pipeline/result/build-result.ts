@@ -1,7 +1,7 @@
 import type { AudioAnalysis, PartyTalk } from '../audio/index.ts';
 import type { CallqaError } from '../../core/errors.ts';
 import type { RecordingProbe } from '../ingest/index.ts';
-import type { CallEvent, CallResult, CallSentiment, EventType, Language, RuleResult, Utterance } from './call-result.ts';
+import type { CallEvent, CallMetadata, CallResult, CallSentiment, EventType, Language, RuleResult, Utterance } from './call-result.ts';
 
 export type OkCallResult = CallResult & { status: 'ok'; call_id: string; sha256: string };
 
@@ -44,9 +44,10 @@ export interface CallJudgement {
 }
 
 export interface CallFindings {
-  /** Known before analysis: who the agent is, and which stereo channel carries them. */
+  /** Known besides the audio: who the agent is, which stereo channel carries them, when and where the call was. */
   agentId: string | null;
   agentChannel: 0 | 1;
+  metadata: CallMetadata;
   probe: RecordingProbe;
   acoustics: AudioAnalysis;
   transcript: CallTranscript;
@@ -61,7 +62,7 @@ function toPartyStats(talk: PartyTalk): NonNullable<CallResult['parties']>['agen
 }
 
 /** Assembles the callqa.call/1 object; fields of stages that have not run stay null or empty. */
-export function buildCallResult({ agentId, agentChannel, probe, acoustics, transcript, judgement, sentiment }: CallFindings): OkCallResult {
+export function buildCallResult({ agentId, agentChannel, metadata, probe, acoustics, transcript, judgement, sentiment }: CallFindings): OkCallResult {
   const { speech } = acoustics;
   return {
     schema: 'callqa.call/1',
@@ -80,6 +81,7 @@ export function buildCallResult({ agentId, agentChannel, probe, acoustics, trans
     speech_segments: speech.segments.map(({ channel, party, startS, endS }) => ({ start: startS, end: endS, channel, party })),
     ...emptyFindings,
     agent_id: agentId,
+    metadata,
     language: transcript.language,
     parties: speech.parties && { agent: toPartyStats(speech.parties.agent), customer: toPartyStats(speech.parties.customer) },
     silence_s: speech.silenceS,

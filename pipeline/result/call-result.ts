@@ -105,6 +105,26 @@ export const ChannelLevel = Type.Object({
 export const SpeechSegment = Type.Object({ ...Span, channel: Type.Integer({ minimum: 0 }), party: Party });
 export type SpeechSegment = Static<typeof SpeechSegment>;
 
+export const callDirections = ['inbound', 'outbound', 'internal'] as const;
+export type CallDirection = (typeof callDirections)[number];
+export const metadataSources = ['request', 'sidecar', 'file-name', 'tags', 'cdr'] as const;
+export type MetadataSource = (typeof metadataSources)[number];
+
+export const CallMetadata = Type.Object(
+  {
+    started_at: Type.Optional(Nullable(Type.String({ description: 'When the call took place: ISO 8601, the contact centre\'s wall-clock time unless an offset is given.' }))),
+    queue: Type.Optional(Nullable(Type.String())),
+    direction: Type.Optional(Nullable(Type.Union(callDirections.map((direction) => Type.Literal(direction))))),
+    customer_ref: Type.Optional(Nullable(Type.String({ description: 'Customer id or number, as the source gave it.' }))),
+    custom: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Any other fields a source gave.' })),
+    sources: Type.Optional(Type.Record(Type.String(), Type.Union(metadataSources.map((source) => Type.Literal(source))), {
+      description: 'Where each field came from ("agent_id", "started_at", …, "custom.<name>"): the request, the <name>.meta.json sidecar, the file name, the container tags, or a CDR.',
+    })),
+  },
+  { description: 'What is known about the call besides its audio; agent_id is at the top level.' },
+);
+export type CallMetadata = Static<typeof CallMetadata>;
+
 const PartySentiment = Type.Object({
   mean: Nullable(SentimentScore("Mean score of the party's utterances; null when it said nothing scored.")),
   trajectory: Type.Array(Type.Object({ ...Span, score: SentimentScore(), utterances: Type.Integer({ minimum: 1 }) }), {
@@ -142,6 +162,7 @@ export const CallResult = Type.Object(
     agent_channel: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1, description: 'Stereo channel that carries the agent; null for mono.' }))),
     language: Nullable(Language),
     agent_id: Nullable(Type.String()),
+    metadata: Type.Optional(CallMetadata),
     channel_levels: Type.Array(ChannelLevel),
     speech_segments: Type.Optional(Type.Array(SpeechSegment, { description: 'Where voice activity was detected, by channel, then time.' })),
     parties: Nullable(Type.Object({ agent: PartyStats, customer: PartyStats })),

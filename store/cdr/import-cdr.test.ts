@@ -35,9 +35,30 @@ describe('importCdr', () => {
       { call_id: 'p2', recording_call_id: 'bbbbbbbbbbbbbbbb', abandoned: false, acw_s: 15.5 },
       { call_id: 'p3', recording_call_id: null, abandoned: true, acw_s: null },
     ]);
-    expect(await queryRows(temp.store, 'SELECT call_id, agent_id FROM calls ORDER BY call_id')).toEqual([
-      { call_id: 'aaaaaaaaaaaaaaaa', agent_id: 'a1' },
-      { call_id: 'bbbbbbbbbbbbbbbb', agent_id: 'kept' },
+    expect((await queryRows(temp.store, `SELECT call_id, agent_id, result_json ->> 'agent_id' AS result_agent, queue, started_at::VARCHAR AS started_at,
+      (result_json -> '$.metadata')::VARCHAR AS metadata FROM calls ORDER BY call_id`)).map((row) => ({ ...row, metadata: JSON.parse(String(row.metadata)) }))).toEqual([
+      { call_id: 'aaaaaaaaaaaaaaaa', agent_id: 'a1', result_agent: 'a1', queue: 'sales', started_at: '2024-03-04 09:00:10',
+        metadata: { started_at: '2024-03-04T09:00:10', queue: 'sales', sources: { agent_id: 'cdr', queue: 'cdr', started_at: 'cdr' } } },
+      { call_id: 'bbbbbbbbbbbbbbbb', agent_id: 'kept', result_agent: null, queue: 'sales', started_at: '2024-03-04 09:01:30',
+        metadata: { started_at: '2024-03-04T09:01:30', queue: 'sales', sources: { queue: 'cdr', started_at: 'cdr' } } },
+    ]);
+  });
+
+  it('links a row without a recording by agent and start time, and fills the facts a call lacks in its column and its result', async () => {
+    await insertCalls(temp.store, [
+      { callId: 'cccccccccccccccc', fileName: 'c.wav', agentId: 'a9', durationS: 60, score: 90, startedAt: '2024-03-04 10:00:05' },
+      { callId: 'dddddddddddddddd', fileName: 'd.wav', agentId: 'a9', durationS: 60, score: 90, startedAt: '2024-03-04 10:09:00' },
+    ]);
+    const csvPath = temp.writeFile('cdr.csv', `${cdrHeader}
+t1,,support,a9,c1,2024-03-04T09:59:00,2024-03-04T10:00:00,2024-03-04T10:05:00,false,,false,false,10
+t2,,support,a9,c2,2024-03-04T10:20:00,2024-03-04T10:20:10,2024-03-04T10:25:00,false,,false,false,10
+`);
+    expect(await importCdr(temp.store, csvPath)).toEqual({ rows: 2, linked: 1, unlinked: 1 });
+    expect(await queryRows(temp.store, `SELECT call_id, queue, started_at::VARCHAR AS started_at, result_json ->> '$.metadata.queue' AS result_queue,
+      result_json ->> '$.metadata.sources.queue' AS source FROM calls WHERE call_id IN ('aaaaaaaaaaaaaaaa', 'cccccccccccccccc', 'dddddddddddddddd') ORDER BY call_id`)).toEqual([
+      { call_id: 'aaaaaaaaaaaaaaaa', queue: null, started_at: null, result_queue: null, source: null },
+      { call_id: 'cccccccccccccccc', queue: 'support', started_at: '2024-03-04 10:00:05', result_queue: 'support', source: 'cdr' },
+      { call_id: 'dddddddddddddddd', queue: null, started_at: '2024-03-04 10:09:00', result_queue: null, source: null },
     ]);
   });
 

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { CallqaError } from '../../core/errors.ts';
-import { setAgentSql } from '../call-facts.ts';
+import { fillCallFactsSql } from '../call-facts.ts';
 import type { Store } from '../index.ts';
 import { cdrColumns, cdrColumnTypes, isCdrColumn } from './cdr-columns.ts';
 import { assertNoRejects, assertRequiredValues, loadCdrHeader, sqlString } from './validate-cdr.ts';
@@ -15,18 +15,32 @@ const stagingTable = 'cdr_staging';
 const rejectsTable = 'cdr_rejects';
 const rejectScansTable = 'cdr_reject_scans';
 
-/** Recordings matched by sha256 first, then by file name (the first call id when names repeat). */
+const matching = JSON.parse(readFileSync(new URL('./cdr-matching.json', import.meta.url), 'utf8')) as { startToleranceS: number };
+
+/**
+ * Recordings matched by sha256 first, then by file name (the first call id when names repeat),
+ * then, for a row naming neither, by agent and start time (the nearest within the tolerance).
+ * Linked recordings then take the agent, queue and start time the CDR gives where they have none.
+ */
 const upsertSql = `
   DELETE FROM cdr WHERE call_id IN (SELECT call_id FROM ${stagingTable});
   INSERT INTO cdr
-  SELECT s.call_id, s.recording, coalesce(by_sha.call_id, by_name.call_id), s.queue, s.agent_id, s.customer_id,
+  SELECT s.call_id, s.recording, coalesce(by_sha.call_id, by_name.call_id, by_time.call_id), s.queue, s.agent_id, s.customer_id,
          s.offered_at, s.answered_at, s.ended_at, s.abandoned, s.ivr_path, s.asked_for_agent, s.transferred, s.acw_s, now()
   FROM ${stagingTable} s
   LEFT JOIN calls by_sha ON by_sha.sha256 = lower(s.recording)
-  LEFT JOIN (SELECT file_name, min(call_id) AS call_id FROM calls GROUP BY file_name) by_name ON by_name.file_name = s.recording;
-  UPDATE calls SET ${setAgentSql('cdr.agent_id')} FROM cdr
-  WHERE cdr.recording_call_id = calls.call_id AND calls.agent_id IS NULL AND cdr.agent_id IS NOT NULL
-    AND cdr.call_id IN (SELECT call_id FROM ${stagingTable});`;
+  LEFT JOIN (SELECT file_name, min(call_id) AS call_id FROM calls GROUP BY file_name) by_name ON by_name.file_name = s.recording
+  LEFT JOIN (
+    SELECT t.call_id AS cdr_call_id, arg_min(c.call_id, abs(epoch(c.started_at - coalesce(t.answered_at, t.offered_at)))) AS call_id
+    FROM ${stagingTable} t
+    JOIN calls c ON c.agent_id = t.agent_id
+      AND abs(epoch(c.started_at - coalesce(t.answered_at, t.offered_at))) <= ${Number(matching.startToleranceS)}
+    WHERE coalesce(t.recording, '') = ''
+    GROUP BY t.call_id
+  ) by_time ON by_time.cdr_call_id = s.call_id;
+  UPDATE calls SET ${fillCallFactsSql({ agent_id: 'cdr.agent_id', queue: 'cdr.queue', started_at: 'coalesce(cdr.answered_at, cdr.offered_at)' }, 'cdr')}
+  FROM cdr
+  WHERE cdr.recording_call_id = calls.call_id AND cdr.call_id IN (SELECT call_id FROM ${stagingTable});`;
 
 function readCsvSql(csvPath: string, header: readonly string[]): string {
   const columns = header.filter(isCdrColumn).map((name) => `'${name}': '${cdrColumnTypes[name]}'`);
@@ -37,7 +51,7 @@ function readCsvSql(csvPath: string, header: readonly string[]): string {
 /**
  * Imports a call-detail CSV into `cdr`: validates the header and every value first, then
  * replaces rows by call_id in one transaction, so importing the same file twice changes
- * nothing. Linked recordings without an agent take the CDR's agent_id.
+ * nothing.
  */
 export async function importCdr(store: Store, csvPath: string): Promise<CdrImportSummary> {
   if (!existsSync(csvPath)) throw new CallqaError('CQA_ERR_INPUT_NOT_FOUND', `${csvPath}: no such file; give the path of the call-detail CSV`);

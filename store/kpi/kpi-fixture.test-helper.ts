@@ -35,15 +35,17 @@ export interface HandMadeCall {
   agentId: string | null;
   durationS: number;
   score: number;
+  /** Wall-clock start, as metadata gives it; none by default. */
+  startedAt?: string;
 }
 
 /** Inserts the columns KPIs read; the rest get placeholders. sha256 is the call id repeated. */
 export async function insertCalls(store: Store, calls: readonly HandMadeCall[]): Promise<void> {
   for (const call of calls) {
     await store.connection.run(
-      `INSERT INTO calls (call_id, sha256, source, file_name, size_bytes, duration_s, agent_id, score, result_json, last_run_id, first_analysed_at, analysed_at)
-       VALUES ($1, repeat($1, 4), $2, $2, 0, $3, $4, $5, '{}', 'run', TIMESTAMPTZ '2024-03-04 12:00:00+00', now())`,
-      [call.callId, call.fileName, call.durationS, call.agentId, call.score],
+      `INSERT INTO calls (call_id, sha256, source, file_name, size_bytes, duration_s, agent_id, score, result_json, started_at, last_run_id, first_analysed_at, analysed_at)
+       VALUES ($1, repeat($1, 4), $2, $2, 0, $3, $4, $5, '{}', $6::TIMESTAMP, 'run', TIMESTAMPTZ '2024-03-04 12:00:00+00', now())`,
+      [call.callId, call.fileName, call.durationS, call.agentId, call.score, call.startedAt ?? null],
     );
   }
 }

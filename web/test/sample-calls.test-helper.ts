@@ -3,7 +3,7 @@
  * carry none), an earlier week for one call (so a trend has two points), a sentiment trajectory
  * for one call (no sentiment model runs in tests) and one example in the library.
  */
-import { setAgentSql } from '../../store/call-facts.ts';
+import { fillCallFactsSql } from '../../store/call-facts.ts';
 import type { Store } from '../../store/index.ts';
 import type { QaServer } from './qa-server.test-helper.ts';
 
@@ -19,7 +19,7 @@ const sentiment = {
 
 export async function prepareSampleStore(store: Store): Promise<void> {
   const { connection } = store;
-  await connection.run(`UPDATE calls SET ${setAgentSql(`CASE WHEN file_name LIKE 'en-02%' THEN 'agent-9' ELSE 'agent-7' END`)}`);
+  await connection.run(`UPDATE calls SET ${fillCallFactsSql({ agent_id: `CASE WHEN file_name LIKE 'en-02%' THEN 'agent-9' ELSE 'agent-7' END` }, 'request')}`);
   await connection.run(`UPDATE calls SET first_analysed_at = first_analysed_at - INTERVAL 8 DAY WHERE file_name LIKE 'ru-01%'`);
   await connection.run(`UPDATE calls SET result_json = json_merge_patch(result_json, $1::JSON) WHERE file_name LIKE 'en-02%'`, [JSON.stringify({ sentiment })]);
 }
