@@ -3,7 +3,7 @@
  * that agent everywhere the API serves the call: the list, the detail (row and stored result),
  * agent figures and exports.
  */
-import { writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentEffects } from '../core/effects.ts';
 import { createTempFolder, type TempFolder } from '../core/temp-folder.test-helper.ts';
@@ -16,7 +16,12 @@ import { openStore } from '../store/index.ts';
 import { cdrHeader } from '../store/kpi/kpi-fixture.test-helper.ts';
 import { runCli } from './run-cli.test-helper.ts';
 
-const recording = 'samples/calls/en-01-billing-dispute.wav';
+/** The sample and its transcript, without its metadata sidecar: the CDR is the only source of its agent. */
+async function copySample(folder: string): Promise<string> {
+  await copyFile('samples/calls/en-01-billing-dispute.transcript.json', `${folder}/en-01-billing-dispute.transcript.json`);
+  await copyFile('samples/calls/en-01-billing-dispute.wav', `${folder}/en-01-billing-dispute.wav`);
+  return `${folder}/en-01-billing-dispute.wav`;
+}
 
 describe('analyze, then import-cdr', () => {
   let temp: TempFolder;
@@ -27,6 +32,7 @@ describe('analyze, then import-cdr', () => {
 
   it('serves the CDR agent in the list, the detail, the stored result, agent stats and exports', async () => {
     const db = temp.file('calls.duckdb');
+    const recording = await copySample(temp.folder);
     const analysed = await runCli(['analyze', recording, '--db', db, '--json', '--models-dir', temp.file('no-models')]);
     expect(analysed.exitCode).toBe(0);
     const { call_id: callId, agent_id: analysedAgent } = JSON.parse(analysed.stdout) as { call_id: string; agent_id: string | null };
@@ -47,10 +53,13 @@ describe('analyze, then import-cdr', () => {
         expect(response.status, path).toBe(200);
         return response;
       };
-      const list = (await (await get('/calls')).json()) as { items: { call_id: string; agent_id: string | null }[] };
-      expect(list.items.map((item) => [item.call_id, item.agent_id])).toEqual([[callId, 'en-a01']]);
-      const detail = (await (await get(`/calls/${callId}`)).json()) as { call: { agent_id: string }; result: { agent_id: string } };
-      expect([detail.call.agent_id, detail.result.agent_id]).toEqual(['en-a01', 'en-a01']);
+      const list = (await (await get('/calls?queue=billing')).json()) as { items: { call_id: string; agent_id: string | null; started_at: string | null }[] };
+      expect(list.items.map((item) => [item.call_id, item.agent_id, item.started_at])).toEqual([[callId, 'en-a01', '2024-03-04T09:00:10']]);
+      const detail = (await (await get(`/calls/${callId}`)).json()) as {
+        call: { agent_id: string; queue: string }; result: { agent_id: string; metadata: { queue: string; sources: Record<string, string> } };
+      };
+      expect([detail.call.agent_id, detail.result.agent_id, detail.call.queue, detail.result.metadata.queue]).toEqual(['en-a01', 'en-a01', 'billing', 'billing']);
+      expect(detail.result.metadata.sources).toMatchObject({ agent_id: 'cdr', queue: 'cdr', started_at: 'cdr' });
       const stats = (await (await get('/agents/stats?period=month')).json()) as { agent_id: string; calls: number }[];
       expect(stats.map((row) => [row.agent_id, row.calls])).toEqual([['en-a01', 1]]);
       const exported = await (await get('/exports/calls.csv')).text();
@@ -60,8 +69,10 @@ describe('analyze, then import-cdr', () => {
       store.close();
     }
 
-    // Re-analysing the same bytes keeps the agent the CDR gave.
+    // Re-analysing the same bytes keeps what the CDR gave.
     const again = await runCli(['analyze', recording, '--db', db, '--json', '--models-dir', temp.file('no-models')]);
-    expect((JSON.parse(again.stdout) as { agent_id: string }).agent_id).toBe('en-a01');
+    const reanalysed = JSON.parse(again.stdout) as { agent_id: string; metadata: { queue: string; started_at: string; sources: Record<string, string> } };
+    expect([reanalysed.agent_id, reanalysed.metadata.queue, reanalysed.metadata.started_at]).toEqual(['en-a01', 'billing', '2024-03-04T09:00:10']);
+    expect(reanalysed.metadata.sources).toMatchObject({ agent_id: 'cdr', queue: 'cdr' });
   });
 });

@@ -34,8 +34,10 @@ describe('generateSamples', () => {
     await generateSamples({ samplesDir, outDir: second, only, effects: silentEffects });
     const [a, b] = [await readTree(first), await readTree(second)];
     expect([...a.keys()].sort()).toEqual([
-      '/calls/en-03-tariff-change.transcript.json', '/calls/en-03-tariff-change.truth.json', '/calls/en-03-tariff-change.wav',
-      '/calls/hu-06-address-change.transcript.json', '/calls/hu-06-address-change.truth.json', '/calls/hu-06-address-change.wav',
+      '/calls/en-03-tariff-change.meta.json', '/calls/en-03-tariff-change.transcript.json', '/calls/en-03-tariff-change.truth.json',
+      '/calls/en-03-tariff-change.wav',
+      '/calls/hu-06-address-change.meta.json', '/calls/hu-06-address-change.transcript.json', '/calls/hu-06-address-change.truth.json',
+      '/calls/hu-06-address-change.wav',
       '/variants/hu-06-address-change.mono.truth.json', '/variants/hu-06-address-change.mono.wav',
       '/variants/hu-06-address-change.mp3', '/variants/hu-06-address-change.truth.json',
     ]);

@@ -24,13 +24,14 @@ const columnSqlOf: Readonly<Record<CallFact, (valueSql: string) => string>> = {
 };
 
 /**
- * The SET clause giving a call each fact's value, where the call has none yet (a fact from
- * analysis is not overwritten). Values are SQL expressions; a NULL value changes nothing.
+ * The SET clause giving a call each fact's value: where the call has none yet (`fill`, so a
+ * fact from analysis is kept), or always (`replace`, an assignment). Values are SQL
+ * expressions; a NULL value changes nothing.
  */
-export function fillCallFactsSql(facts: Partial<Record<CallFact, string>>, source: MetadataSource): string {
+export function setCallFactsSql(facts: Partial<Record<CallFact, string>>, source: MetadataSource, mode: 'fill' | 'replace'): string {
   const entries = Object.entries(facts) as [CallFact, string][];
   const sourceSql = `'${source}'`;
-  const when = (fact: CallFact, value: string) => `calls.${fact} IS NULL AND ${value} IS NOT NULL`;
+  const when = (fact: CallFact, value: string) => `${mode === 'fill' ? `calls.${fact} IS NULL AND ` : ''}${value} IS NOT NULL`;
   const columns = entries.map(([fact, value]) => `${fact} = CASE WHEN ${when(fact, value)} THEN ${columnSqlOf[fact](value)} ELSE calls.${fact} END`);
   const patched = entries.reduce(
     (json, [fact, value]) => `CASE WHEN ${when(fact, value)} THEN json_merge_patch(${json}, ${patchOf[fact](value, sourceSql)}) ELSE ${json} END`,
@@ -39,7 +40,7 @@ export function fillCallFactsSql(facts: Partial<Record<CallFact, string>>, sourc
   return [...columns, `result_json = ${patched}`].join(', ');
 }
 
-/** Gives a call its agent, unless it has one. */
-export async function assignAgent(store: Store, callId: string, agentId: string, source: MetadataSource = 'request'): Promise<void> {
-  await store.connection.run(`UPDATE calls SET ${fillCallFactsSql({ agent_id: '$2' }, source)} WHERE call_id = $1`, [callId, agentId]);
+/** Gives a call its agent, replacing the one it had. */
+export async function assignAgent(store: Store, callId: string, agentId: string): Promise<void> {
+  await store.connection.run(`UPDATE calls SET ${setCallFactsSql({ agent_id: '$2' }, 'request', 'replace')} WHERE call_id = $1`, [callId, agentId]);
 }

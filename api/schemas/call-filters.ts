@@ -4,16 +4,19 @@
  */
 import { CloneType, Type, type Static } from '@sinclair/typebox';
 import { EventType, Language } from '../../pipeline/result/call-result.ts';
+import { CallDirectionSchema } from './call-summary.ts';
 import { AgentId, RuleId, Timestamp } from './common.ts';
 
-export const callSortKeys = ['first_analysed_at', 'score', 'duration_s', 'agent_id'] as const;
+export const callSortKeys = ['first_analysed_at', 'started_at', 'score', 'duration_s', 'agent_id'] as const;
 
 const Score = (description: string) => Type.Number({ minimum: 0, maximum: 100, description });
 
 export const CallFilters = Type.Object({
   agent: Type.Optional(AgentId),
-  from: Type.Optional(CloneType(Timestamp, { description: 'First analysed at or after (ISO 8601).' })),
-  to: Type.Optional(CloneType(Timestamp, { description: 'First analysed before (ISO 8601).' })),
+  from: Type.Optional(CloneType(Timestamp, { description: 'Took place (started_at, else first analysed) at or after (ISO 8601).' })),
+  to: Type.Optional(CloneType(Timestamp, { description: 'Took place (started_at, else first analysed) before (ISO 8601).' })),
+  queue: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Calls on this queue.' })),
+  direction: Type.Optional(CallDirectionSchema),
   language: Type.Optional(Language),
   score_min: Type.Optional(Score('Effective score (a reviewer\'s override, else the machine\'s) at least this.')),
   score_max: Type.Optional(Score('Effective score at most this.')),

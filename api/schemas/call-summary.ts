@@ -1,7 +1,9 @@
 /** One call as lists and exports show it: metadata, effective score and failed rules. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Language } from '../../pipeline/result/call-result.ts';
+import { callDirections, Language } from '../../pipeline/result/call-result.ts';
 import { CallId, Nullable, RuleId, Timestamp } from './common.ts';
+
+export const CallDirectionSchema = Type.Union(callDirections.map((direction) => Type.Literal(direction)));
 
 export const CallSummary = Type.Object({
   call_id: CallId,
@@ -12,6 +14,9 @@ export const CallSummary = Type.Object({
   channels: Nullable(Type.Integer()),
   language: Nullable(Language),
   agent_id: Nullable(Type.String()),
+  started_at: Nullable(Type.String({ description: "When the call took place (the contact centre's wall clock, ISO 8601), from the call's metadata or its CDR." })),
+  queue: Nullable(Type.String()),
+  direction: Nullable(CallDirectionSchema),
   score: Nullable(Type.Number({ description: 'Effective score: the latest reviewer override, else the machine score.' })),
   machine_score: Nullable(Type.Number()),
   score_overridden: Type.Boolean(),

@@ -1,11 +1,11 @@
 /**
- * Per agent and period (UTC day, week or month of first analysis): calls, mean effective
+ * Per agent and period (UTC day, week or month in which the call took place, else was first analysed): calls, mean effective
  * score, talk share from `parties`, holds, dead air and interruptions from `events`, and each
  * rule's failure rate after reviews. Calls without an agent id are left out.
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { AgentPeriodStats, periods } from '../schemas/agent-stats.ts';
-import { buildFilterSql } from './call-filter-sql.ts';
+import { buildFilterSql, callDateSql } from './call-filter-sql.ts';
 import { isoTimestampSql, type SqlRunner } from './serialized-db.ts';
 
 export interface AgentStatsQuery {
@@ -19,7 +19,7 @@ function scopedCallsSql(query: AgentStatsQuery): { sql: string; params: Record<s
   const filter = buildFilterSql({ agent: query.agent, from: query.from, to: query.to }, ['c.agent_id IS NOT NULL'], { period: query.period });
   return {
     sql: `scoped AS (SELECT c.call_id, c.agent_id, c.effective_score,
-        date_trunc($period, c.first_analysed_at AT TIME ZONE 'UTC') AS period_start
+        date_trunc($period, ${callDateSql} AT TIME ZONE 'UTC') AS period_start
       FROM effective_calls c ${filter.where})`,
     params: filter.params,
   };

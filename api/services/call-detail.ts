@@ -12,7 +12,7 @@ export async function loadCallDetail(db: SerializedDb, callId: string): Promise<
   return db.read(async (sql) => {
     const [row] = await sql.all<CallRow>(
       `SELECT call_id, sha256, source, file_name, size_bytes::DOUBLE AS size_bytes, duration_s, language, agent_id,
-        ${isoTimestampSql('first_analysed_at')} AS first_analysed_at, ${isoTimestampSql('analysed_at')} AS analysed_at,
+        strftime(started_at, '%Y-%m-%dT%H:%M:%S') AS started_at, queue, direction, ${isoTimestampSql('first_analysed_at')} AS first_analysed_at, ${isoTimestampSql('analysed_at')} AS analysed_at,
         last_run_id, result_json::VARCHAR AS result_json, effective_score, score_review_id
        FROM effective_calls WHERE call_id = $1`,
       [callId],

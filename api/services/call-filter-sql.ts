@@ -8,10 +8,15 @@ import type { CallFilters, CallSortKey } from '../schemas/call-filters.ts';
 
 type FilterName = Exclude<keyof CallFilters, 'sort' | 'order'>;
 
+/** When a call took place: its metadata's start (the contact centre's clock), else its first analysis. */
+export const callDateSql = 'coalesce(CAST(c.started_at AS TIMESTAMPTZ), c.first_analysed_at)';
+
 const filterClauses: Readonly<Record<FilterName, string>> = {
   agent: 'c.agent_id = $agent',
-  from: 'c.first_analysed_at >= $from::TIMESTAMPTZ',
-  to: 'c.first_analysed_at < $to::TIMESTAMPTZ',
+  from: `${callDateSql} >= $from::TIMESTAMPTZ`,
+  to: `${callDateSql} < $to::TIMESTAMPTZ`,
+  queue: 'c.queue = $queue',
+  direction: 'c.direction = $direction',
   language: 'c.language = $language',
   score_min: 'c.effective_score >= $score_min',
   score_max: 'c.effective_score <= $score_max',
@@ -28,6 +33,7 @@ const filterClauses: Readonly<Record<FilterName, string>> = {
  */
 export const sortExpressions: Readonly<Record<CallSortKey, string>> = {
   first_analysed_at: 'epoch_us(c.first_analysed_at)::DOUBLE',
+  started_at: `epoch_us(${callDateSql})::DOUBLE`,
   score: 'coalesce(c.effective_score, -1)',
   duration_s: 'coalesce(c.duration_s, -1)',
   agent_id: "coalesce(c.agent_id, '')",

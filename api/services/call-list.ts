@@ -19,6 +19,7 @@ type SummaryRow = CallSummary & { sort_value: number | string };
 function summarySelect(filterSql: FilterSql, sort: CallSortKey, order: 'asc' | 'desc', limitSql: string): string {
   return `WITH page AS MATERIALIZED (
       SELECT c.call_id, c.file_name, c.first_analysed_at, c.analysed_at, c.duration_s, c.channels, c.language, c.agent_id,
+        c.started_at, c.queue, c.direction,
         c.effective_score, c.score, c.score_review_id, ${sortExpressions[sort]} AS sort_value
       FROM effective_calls c ${filterSql.where}
       ORDER BY sort_value ${order}, c.call_id ${order} ${limitSql}),
@@ -27,6 +28,7 @@ function summarySelect(filterSql: FilterSql, sort: CallSortKey, order: 'asc' | '
       WHERE r.call_id IN (SELECT call_id FROM page) AND r.effective_status = 'fail' GROUP BY r.call_id)
     SELECT p.call_id, p.file_name, ${isoTimestampSql('p.first_analysed_at')} AS first_analysed_at,
       ${isoTimestampSql('p.analysed_at')} AS analysed_at, p.duration_s, p.channels::INTEGER AS channels, p.language, p.agent_id,
+      strftime(p.started_at, '%Y-%m-%dT%H:%M:%S') AS started_at, p.queue, p.direction,
       p.effective_score AS score, p.score AS machine_score, p.score_review_id IS NOT NULL AS score_overridden,
       coalesce(failed.failed_rules, []) AS failed_rules, p.sort_value
     FROM page p LEFT JOIN failed USING (call_id)

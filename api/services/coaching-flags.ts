@@ -7,6 +7,7 @@
 import type { RuleResult } from '../../pipeline/result/call-result.ts';
 import { findCoachingFlags, type AgentCall, type CoachingConfig } from '../../pipeline/score/index.ts';
 import type { CoachingFlag, CoachingRuleOverrides } from '../schemas/agent-stats.ts';
+import { callDateSql } from './call-filter-sql.ts';
 import type { SqlRunner } from './serialized-db.ts';
 
 /** The scorecard's rule with a request's overrides; an explicit threshold applies to every rule. */
@@ -33,12 +34,12 @@ interface WindowRow {
 async function loadAgentWindows(sql: SqlRunner, windowCalls: number): Promise<Map<string, AgentCall[]>> {
   const rows = await sql.all<WindowRow>(
     `WITH recent AS (
-        SELECT call_id, agent_id, effective_score, first_analysed_at,
-          row_number() OVER (PARTITION BY agent_id ORDER BY first_analysed_at DESC, call_id DESC) AS recency
-        FROM effective_calls WHERE agent_id IS NOT NULL QUALIFY recency <= $window_calls)
+        SELECT call_id, agent_id, effective_score, ${callDateSql} AS took_place_at,
+          row_number() OVER (PARTITION BY agent_id ORDER BY ${callDateSql} DESC, call_id DESC) AS recency
+        FROM effective_calls c WHERE agent_id IS NOT NULL QUALIFY recency <= $window_calls)
      SELECT c.agent_id, c.call_id, c.effective_score AS score, r.rule_id, r.effective_status AS status, r.count
      FROM recent c LEFT JOIN effective_rule_results r USING (call_id)
-     ORDER BY c.agent_id, c.first_analysed_at, c.call_id, r.rule_id`,
+     ORDER BY c.agent_id, c.took_place_at, c.call_id, r.rule_id`,
     { window_calls: windowCalls },
   );
   const windows = new Map<string, AgentCall[]>();

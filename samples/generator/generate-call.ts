@@ -45,6 +45,8 @@ export async function generateCall(script: CallScript, output: CallOutput): Prom
     writeCallAudio(stereo, `${base}.wav`, 'stereo-mulaw'),
     writeJson(`${base}.truth.json`, truth),
     writeJson(`${base}.transcript.json`, buildTranscript(truth)),
+    // What a recorder's export would know besides the audio: callqa reads it as the call's metadata.
+    writeJson(`${base}.meta.json`, { agent: script.agent.id, queue: script.queue, started_at: script.startedAt, direction: 'inbound' }),
   ];
   if (script.variants) {
     // Not in calls/: `npm start` analyses every recording there as a separate call.

@@ -101,6 +101,9 @@ export interface CallScript {
   agent: AgentProfile;
   customerVoice: VoiceProfile;
   summary: string;
+  /** The queue the call came in on and when it took place (wall clock), written to `<name>.meta.json`. */
+  queue: string;
+  startedAt: string;
   /** Also export a mono downmix and an MP3 copy to `variants/`. */
   variants: boolean;
   turns: readonly Turn[];

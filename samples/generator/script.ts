@@ -54,7 +54,7 @@ export async function loadAgents(file: string): Promise<ReadonlyMap<string, Agen
 export async function loadScript(file: string, agents: ReadonlyMap<string, AgentProfile>): Promise<CallScript> {
   const root: Site = { file, path: '' };
   const record = readObject(await readJson(file), root, [
-    'name', 'language', 'agent_id', 'summary', 'customer_voice', 'variants', 'turns',
+    'name', 'language', 'agent_id', 'queue', 'started_at', 'summary', 'customer_voice', 'variants', 'turns',
   ]);
   const name = readString(record.name, fieldSite(root, 'name'), /^(en|ru|hu)-\d\d-[a-z0-9-]+$/);
   if (`${name}.json` !== basename(file)) {
@@ -83,6 +83,8 @@ export async function loadScript(file: string, agents: ReadonlyMap<string, Agent
     agent,
     customerVoice,
     summary: readString(record.summary, fieldSite(root, 'summary')),
+    queue: readString(record.queue, fieldSite(root, 'queue'), /^[a-z][a-z0-9-]*$/),
+    startedAt: readString(record.started_at, fieldSite(root, 'started_at'), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/),
     variants: readOptional(record, 'variants', root, readBoolean, false),
     turns,
   };

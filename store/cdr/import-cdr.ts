@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { CallqaError } from '../../core/errors.ts';
-import { fillCallFactsSql } from '../call-facts.ts';
+import { setCallFactsSql } from '../call-facts.ts';
 import type { Store } from '../index.ts';
 import { cdrColumns, cdrColumnTypes, isCdrColumn } from './cdr-columns.ts';
 import { assertNoRejects, assertRequiredValues, loadCdrHeader, sqlString } from './validate-cdr.ts';
@@ -38,7 +38,7 @@ const upsertSql = `
     WHERE coalesce(t.recording, '') = ''
     GROUP BY t.call_id
   ) by_time ON by_time.cdr_call_id = s.call_id;
-  UPDATE calls SET ${fillCallFactsSql({ agent_id: 'cdr.agent_id', queue: 'cdr.queue', started_at: 'coalesce(cdr.answered_at, cdr.offered_at)' }, 'cdr')}
+  UPDATE calls SET ${setCallFactsSql({ agent_id: 'cdr.agent_id', queue: 'cdr.queue', started_at: 'coalesce(cdr.answered_at, cdr.offered_at)' }, 'cdr', 'fill')}
   FROM cdr
   WHERE cdr.recording_call_id = calls.call_id AND cdr.call_id IN (SELECT call_id FROM ${stagingTable});`;
 

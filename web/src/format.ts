@@ -31,6 +31,11 @@ export function formatDateTime(iso: string): string {
   return `${dateTime.format(new Date(iso))} UTC`;
 }
 
+/** The contact centre's own clock as the call's metadata gives it ("2024-03-04T09:15:00"): shown as written, no zone. */
+export function formatWallClock(text: string): string {
+  return `${dateTime.format(new Date(`${text.slice(0, 19)}Z`))}${text.length > 19 ? ` (${text.slice(19)})` : ''}`;
+}
+
 export function formatDate(iso: string): string {
   return dateOnly.format(new Date(iso));
 }

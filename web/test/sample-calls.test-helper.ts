@@ -1,9 +1,10 @@
 /**
- * The browser tests' data: three sample calls analysed by the CLI, given agents (the samples
- * carry none), an earlier week for one call (so a trend has two points), a sentiment trajectory
- * for one call (no sentiment model runs in tests) and one example in the library.
+ * The browser tests' data: three sample calls analysed by the CLI, given other agents than their
+ * metadata names (two calls for one agent), an earlier week for one call (so a trend has two
+ * points), a sentiment trajectory for one call (no sentiment model runs in tests) and one
+ * example in the library.
  */
-import { fillCallFactsSql } from '../../store/call-facts.ts';
+import { setCallFactsSql } from '../../store/call-facts.ts';
 import type { Store } from '../../store/index.ts';
 import type { QaServer } from './qa-server.test-helper.ts';
 
@@ -19,8 +20,9 @@ const sentiment = {
 
 export async function prepareSampleStore(store: Store): Promise<void> {
   const { connection } = store;
-  await connection.run(`UPDATE calls SET ${fillCallFactsSql({ agent_id: `CASE WHEN file_name LIKE 'en-02%' THEN 'agent-9' ELSE 'agent-7' END` }, 'request')}`);
-  await connection.run(`UPDATE calls SET first_analysed_at = first_analysed_at - INTERVAL 8 DAY WHERE file_name LIKE 'ru-01%'`);
+  await connection.run(`UPDATE calls SET ${setCallFactsSql({ agent_id: `CASE WHEN file_name LIKE 'en-02%' THEN 'agent-9' ELSE 'agent-7' END` }, 'request', 'replace')}`);
+  await connection.run(`UPDATE calls SET first_analysed_at = first_analysed_at - INTERVAL 8 DAY,
+    ${setCallFactsSql({ started_at: 'started_at - INTERVAL 8 DAY' }, 'request', 'replace')} WHERE file_name LIKE 'ru-01%'`);
   await connection.run(`UPDATE calls SET result_json = json_merge_patch(result_json, $1::JSON) WHERE file_name LIKE 'en-02%'`, [JSON.stringify({ sentiment })]);
 }
 

@@ -49,8 +49,26 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await screenshot(page, '03-call-list-filtered');
   });
 
+  it('filters by queue and date, showing when each call took place and where that came from', async () => {
+    const listed = async () => (await page.locator('table.calls tbody tr').allInnerTexts()).map((row) => row.split('\t'));
+    await page.goto(`${server.url}/#/calls?queue=delivery`);
+    await expect.poll(async () => (await listed()).map((row) => [row[0], row[2], row[7]])).toEqual([['en-02-delivery-delay.wav', 'delivery', '18 Nov 2026, 15:34']]);
+    await page.goto(`${server.url}/#/calls`);
+    await expect.poll(() => page.locator('table.calls tbody tr').count()).toBe(3);
+    await page.fill('input[name="from"]', '2026-11-16');
+    await page.fill('input[name="to"]', '2026-11-16');
+    await page.click('form.filters button[type="submit"]');
+    await expect.poll(async () => (await listed()).map((row) => row[0])).toEqual(['en-01-billing-dispute.wav']);
+    expect(page.url()).toContain('from=2026-11-16T00%3A00%3A00.000Z');
+    await page.goto(`${server.url}/#/calls?language=en&q=parcel`);
+    await expect.poll(() => page.locator('table.calls tbody tr').count()).toBe(1);
+  });
+
   it('opens a call, plays it and seeks from the transcript', async () => {
     await page.click('table.calls tbody tr a');
+    const tookPlace = page.locator('.call-header dd').nth(1);
+    await expect.poll(() => tookPlace.innerText()).toBe('18 Nov 2026, 15:34');
+    expect(await tookPlace.getAttribute('title')).toBe('from the metadata file');
     await page.waitForFunction(() => (document.querySelector<HTMLAudioElement>('[data-testid="call-audio"]')?.duration ?? 0) > 0);
     await page.click('button.play');
     await expect.poll(() => audioTime(page), { timeout: 10_000 }).toBeGreaterThan(0.3);
@@ -84,7 +102,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.click('nav.top-bar a[href="#/agents"]');
     await expect.poll(() => page.locator('table.agents tbody tr').count()).toBe(2);
     await page.locator('.trend canvas').first().waitFor();
-    // KPIs this week: en-01 (agent-7) and en-02 (agent-9); no CDRs, so service level has no figure.
+    // KPIs of the latest week with calls: en-01 (agent-7) and en-02 (agent-9); no CDRs, so service level has no figure.
     await expect.poll(() => page.locator('table.kpis tbody th').allTextContents()).toEqual(['agent-7', 'agent-9']);
     expect(await page.locator('table.kpis tbody tr').first().locator('td').nth(1).textContent()).toBe('not available');
     await screenshot(page, '05-agents');

@@ -2,7 +2,7 @@
 import { getJson } from '../api-client.ts';
 import type { CallPage, CallSummary } from '../api-types.ts';
 import { emptyState, errorState, fill, h, loadingState } from '../dom.ts';
-import { formatClock, formatDateTime, formatScore } from '../format.ts';
+import { formatClock, formatDateTime, formatScore, formatWallClock } from '../format.ts';
 import type { Route } from '../router.ts';
 import { callFilterForm, filtersFromQuery } from './call-filters.ts';
 
@@ -13,11 +13,14 @@ function callRow(call: CallSummary): HTMLElement {
   return h('tr', {}, [
     h('td', {}, [h('a', { href: `#/calls/${call.call_id}` }, [call.file_name])]),
     h('td', {}, [call.agent_id ?? '—']),
+    h('td', {}, [call.queue ?? '—']),
     h('td', {}, [call.language ?? '—']),
     h('td', { class: 'number' }, [call.duration_s === null ? '—' : formatClock(call.duration_s)]),
     h('td', { class: 'number' }, [h('span', { class: `score ${scoreBand(call.score)}` }, [formatScore(call.score)]), call.score_overridden ? h('span', { class: 'badge', title: 'Overridden by a reviewer' }, ['reviewed']) : null]),
     h('td', { class: 'failed-rules', title: failed.join(', ') }, [failed.length === 0 ? '—' : `${failed.slice(0, 3).join(', ')}${failed.length > 3 ? ` +${failed.length - 3}` : ''}`]),
-    h('td', {}, [formatDateTime(call.first_analysed_at)]),
+    h('td', { title: call.started_at ? 'When the call took place' : 'No start time known: when it was first analysed' }, [
+      call.started_at ? formatWallClock(call.started_at) : formatDateTime(call.first_analysed_at),
+    ]),
   ]);
 }
 
@@ -35,7 +38,7 @@ export function callListPage(route: Route, signal: AbortSignal): HTMLElement {
   const more = h('div', { class: 'list-more' });
   const table = h('table', { class: 'calls' }, [
     h('caption', { class: 'visually-hidden' }, ['Calls matching the filters']),
-    h('thead', {}, [h('tr', {}, ['Recording', 'Agent', 'Lang.', 'Length', 'Score', 'Failed rules', 'Analysed'].map((title) => h('th', { scope: 'col' }, [title])))]),
+    h('thead', {}, [h('tr', {}, ['Recording', 'Agent', 'Queue', 'Lang.', 'Length', 'Score', 'Failed rules', 'Date'].map((title) => h('th', { scope: 'col' }, [title])))]),
     body,
   ]);
   const results = h('div', { class: 'results' }, [loadingState('calls')]);

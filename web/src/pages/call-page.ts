@@ -14,20 +14,32 @@ import { rulesPanel } from '../call/rules-panel.ts';
 import { sentimentChart } from '../call/sentiment-chart.ts';
 import { transcriptPanel } from '../call/transcript.ts';
 import { errorState, fill, h, loadInto } from '../dom.ts';
-import { formatClock, formatDateTime, formatScore } from '../format.ts';
+import { formatClock, formatDateTime, formatScore, formatWallClock } from '../format.ts';
 import type { Route } from '../router.ts';
 import { scoreBand } from './call-list-page.ts';
 
+/** Where a fact came from, as a tooltip on its value says it. */
+const sourceNames: Readonly<Record<string, string>> = {
+  request: 'the upload', sidecar: 'the metadata file', 'file-name': 'the file name', tags: 'the recording\'s tags', cdr: 'the call-detail records',
+};
+
 function callHeader(detail: CallDetail): HTMLElement {
   const { call, effective } = detail;
-  const facts: [string, string][] = [
-    ['Agent', call.agent_id ?? '—'], ['Language', call.language ?? '—'],
+  const sources = detail.result.metadata?.sources ?? {};
+  const custom = Object.entries(detail.result.metadata?.custom ?? {}).map(([name, value]): [string, string, string] => [name, value, `custom.${name}`]);
+  const facts: [string, string, string?][] = [
+    ['Agent', call.agent_id ?? '—', 'agent_id'], ['Took place', call.started_at ? formatWallClock(call.started_at) : '—', 'started_at'],
+    ['Queue', call.queue ?? '—', 'queue'], ['Direction', call.direction ?? '—', 'direction'],
+    ['Customer', detail.result.metadata?.customer_ref ?? '—', 'customer_ref'], ...custom, ['Language', call.language ?? '—'],
     ['Length', call.duration_s === null ? '—' : formatClock(call.duration_s)], ['Analysed', formatDateTime(call.analysed_at)],
   ];
+  const describe = (field: string | undefined) => (field && sources[field] ? `from ${sourceNames[sources[field]]}` : undefined);
   return h('header', { class: 'call-header' }, [
     h('a', { href: '#/calls', class: 'back' }, ['← Calls']),
     h('h1', { id: 'call-title' }, [call.file_name]),
-    h('dl', { class: 'facts' }, facts.flatMap(([term, value]) => [h('dt', {}, [term]), h('dd', {}, [value])])),
+    h('dl', { class: 'facts' }, facts.flatMap(([term, value, field]) => [
+      h('dt', {}, [term]), h('dd', describe(field) ? { title: describe(field)! } : {}, [value]),
+    ])),
     h('p', { class: `score big ${scoreBand(effective.score)}`, 'aria-label': `Score ${formatScore(effective.score)}` }, [formatScore(effective.score)]),
   ]);
 }

@@ -1,6 +1,7 @@
 /**
- * The contact-centre KPIs per agent since the start of the dashboard's period (GET /kpis),
- * as one compact table. Figures need CDRs (service level, FCR) or recordings (hold, etiquette):
+ * The contact-centre KPIs per agent for the latest day, week or month that has contacts (GET
+ * /kpis), as one compact table: an archive analysed today still shows the period its calls took
+ * place in. Figures need CDRs (service level, FCR) or recordings (hold, etiquette):
  * a figure with nothing to compute it from reads "not available" rather than a misleading 0.
  */
 import { getJson } from '../api-client.ts';
@@ -48,11 +49,22 @@ function kpiTable(rows: readonly KpiRow[], since: string): HTMLElement {
   ]);
 }
 
-/** A card that loads and shows the KPIs per agent for the current `period`. */
+/** The start of the latest `period` with contacts, or of the current one when there are none. */
+async function latestPeriodStart(period: DashboardPeriod, signal: AbortSignal): Promise<string> {
+  const days = await getJson<KpiRow[]>('/kpis', { by: 'day' }, signal);
+  const latestDay = days.map((row) => row.group_key ?? '').filter(Boolean).sort().at(-1);
+  return currentPeriodStart(period, latestDay ? new Date(`${latestDay}T00:00:00Z`) : new Date());
+}
+
+/** A card that loads and shows the KPIs per agent for the latest `period` with contacts. */
 export function kpiPanel(period: DashboardPeriod, signal: AbortSignal): HTMLElement {
-  const since = currentPeriodStart(period, new Date());
   const slot = h('div', {});
-  void loadInto(slot, 'KPIs', () => getJson<KpiRow[]>('/kpis', { by: 'agent', since }, signal), (rows) =>
+  const title = h('h2', { id: 'kpis-title' }, [`KPIs by ${period}`]);
+  void loadInto(slot, 'KPIs', async () => {
+    const since = await latestPeriodStart(period, signal);
+    title.textContent = since === currentPeriodStart(period, new Date()) ? `KPIs this ${period}` : `KPIs, the ${period} from ${formatDate(since)}`;
+    return { since, rows: await getJson<KpiRow[]>('/kpis', { by: 'agent', since }, signal) };
+  }, ({ since, rows }) =>
     rows.length === 0 ? emptyState(`No contacts this ${period}`, 'KPIs appear once calls are analysed or CDRs imported for the period.') : kpiTable(rows, since));
-  return h('section', { class: 'card kpi-panel', 'aria-labelledby': 'kpis-title' }, [h('h2', { id: 'kpis-title' }, [`KPIs this ${period}`]), slot]);
+  return h('section', { class: 'card kpi-panel', 'aria-labelledby': 'kpis-title' }, [title, slot]);
 }
