@@ -25,7 +25,19 @@ export interface AnalyzeConfigSpec {
   whisperModelId: string;
   /** Registry id of the sentiment model to use when it is installed; default sentiment-multilingual. */
   sentimentModelId?: string;
+  /** The resolved settings this analysis was started with and the layer each came from, recorded with each run. */
+  settingsRecord: SettingsRecord;
 }
+
+/** Setting name → its value and where it came from (`flag --db`, `env CALLQA_DB`, `file <path>`, `default`). */
+export type SettingsRecord = Readonly<Record<string, Readonly<{ value: unknown; source: string }>>>;
+
+/** What an analysis uses when the spec leaves a field out; the settings' built-ins read these. */
+export const analyzeDefaults = Object.freeze({
+  agentChannel: 0 as 0 | 1,
+  languages,
+  sentimentModelId: defaultSentimentModelId,
+});
 
 export interface AnalyzeConfig {
   readonly agentChannel: 0 | 1;
@@ -38,6 +50,7 @@ export interface AnalyzeConfig {
   readonly sentiment: SentimentModelSettings | null;
   readonly rulePacks: ReadonlyMap<Language, RulePack>;
   readonly scorecard: Scorecard;
+  readonly settingsRecord: SettingsRecord;
 }
 
 function resolveLanguage(option: string, value: string): Language {
@@ -56,7 +69,7 @@ const dtypeOfVariant: Record<string, { encoder_model: WhisperDtype; decoder_mode
 
 /** Resolves and loads everything an analysis batch needs; says once when transcription is off. */
 export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Effects): Promise<AnalyzeConfig> {
-  const allowed = (spec.languages ?? languages).map((code) => resolveLanguage('--languages', code));
+  const allowed = (spec.languages ?? analyzeDefaults.languages).map((code) => resolveLanguage('--languages', code));
   const forcedLanguage = spec.forcedLanguage ? resolveLanguage('--language', spec.forcedLanguage) : null;
   const modelDir = path.join(spec.modelsDir, spec.whisperModelId);
   const installedVariant = (await loadModelLock(modelDir))?.variant;
@@ -71,7 +84,7 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
         `Enable it with: callqa models pull ${spec.whisperModelId}`,
     );
   }
-  const sentimentModelId = spec.sentimentModelId ?? defaultSentimentModelId;
+  const sentimentModelId = spec.sentimentModelId ?? analyzeDefaults.sentimentModelId;
   const sentiment = await findSentimentModel(spec.modelsDir, sentimentModelId);
   if (!sentiment) {
     effects.log(
@@ -81,7 +94,7 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
   }
   const packs = await Promise.all(allowed.map(async (language) => [language, await loadRulePack(language)] as const));
   return Object.freeze({
-    agentChannel: spec.agentChannel ?? 0,
+    agentChannel: spec.agentChannel ?? analyzeDefaults.agentChannel,
     languages: Object.freeze(allowed),
     forcedLanguage,
     transcriptPath: spec.transcriptPath ?? null,
@@ -89,5 +102,6 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
     sentiment,
     rulePacks: new Map(packs),
     scorecard: await loadScorecard(),
+    settingsRecord: Object.freeze(Object.fromEntries(Object.entries(spec.settingsRecord).map(([key, entry]) => [key, Object.freeze({ ...entry })]))),
   });
 }
