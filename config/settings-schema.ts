@@ -5,11 +5,10 @@
  * Whisper model, the analysis languages) are read from there, so each is written once.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { defaultModelsDir, defaultWhisperModelId } from '../models/locations.ts';
-import { defaultHubUrl } from '../models/hub.ts';
-import { analyzeDefaults } from '../pipeline/analyze-config.ts';
+import { defaultHubUrl, defaultModelsDir, defaultWhisperModelId } from '../models/locations.ts';
+import { analyzeDefaults } from '../pipeline/analyze-defaults.ts';
 import { Language } from '../pipeline/result/call-result.ts';
-import { defaultDbPath } from '../store/index.ts';
+import { defaultDbPath } from '../store/open-store.ts';
 
 export interface SettingDefinition<S extends TSchema = TSchema> {
   readonly schema: S;

@@ -2,9 +2,6 @@ import { CallqaError } from '../core/errors.ts';
 import { filesOfVariant, modelVariants, type ModelEntry, type ModelVariant } from './manifest.ts';
 import type { PullableModel } from './pull.ts';
 
-/** The Hugging Face Hub; the settings (`hubUrl`, `CALLQA_HUB_URL`) may name a mirror of it, e.g. inside a closed network. */
-export const defaultHubUrl = 'https://huggingface.co';
-
 export function resolveVariant(value: string | undefined): ModelVariant | null {
   if (value === undefined) return null;
   if ((modelVariants as readonly string[]).includes(value)) return value as ModelVariant;

@@ -6,10 +6,11 @@
 import path from 'node:path';
 import type { Effects } from '../core/effects.ts';
 import { CallqaError } from '../core/errors.ts';
+import { analyzeDefaults } from './analyze-defaults.ts';
 import { languages, type Language } from './result/call-result.ts';
 import { loadRulePack, type RulePack } from './rules/index.ts';
 import { loadScorecard, type Scorecard } from './score/index.ts';
-import { defaultSentimentModelId, findSentimentModel, type SentimentModelSettings } from './text/sentiment/index.ts';
+import { findSentimentModel, type SentimentModelSettings } from './text/sentiment/index.ts';
 import { inspectWhisperModelDir, resolveTranscribeConfig, type TranscribeConfig, type WhisperDtype } from './transcribe/index.ts';
 import { loadModelLock } from '../models/pull.ts';
 
@@ -31,13 +32,6 @@ export interface AnalyzeConfigSpec {
 
 /** Setting name → its value and where it came from (`flag --db`, `env CALLQA_DB`, `file <path>`, `default`). */
 export type SettingsRecord = Readonly<Record<string, Readonly<{ value: unknown; source: string }>>>;
-
-/** What an analysis uses when the spec leaves a field out; the settings' built-ins read these. */
-export const analyzeDefaults = Object.freeze({
-  agentChannel: 0 as 0 | 1,
-  languages,
-  sentimentModelId: defaultSentimentModelId,
-});
 
 export interface AnalyzeConfig {
   readonly agentChannel: 0 | 1;
