@@ -3,7 +3,7 @@
  * user and token per role, and the app. Tests talk to it through `inject` (or `listen`).
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { defaultWhisperModelId } from '../models/locations.ts';
+import { resolveSettings, toAnalyzeConfigSpec } from '../config/index.ts';
 import { resolveAnalyzeConfig, type AnalyzeConfig } from '../pipeline/analyze-config.ts';
 import { silentEffects } from '../core/effects.ts';
 import type { Store } from '../store/index.ts';
@@ -38,7 +38,7 @@ export async function createApiFixture(options: Partial<Omit<ApiOptionsSpec, 'st
   const store = await openStore(temp.file('data/callqa.duckdb'));
   const recordingPaths = await Promise.all(seedFindings.map((_, index) => makeSeedRecording(temp.file('recordings'), index)));
   // No models folder: speech-to-text stays off, so tests neither need nor download Whisper.
-  const analyzeConfig = await resolveAnalyzeConfig({ modelsDir: temp.file('no-models'), whisperModelId: defaultWhisperModelId }, silentEffects);
+  const analyzeConfig = await resolveAnalyzeConfig(toAnalyzeConfigSpec(resolveSettings({ flags: { modelsDir: temp.file('no-models') } })), silentEffects);
   const callIds: string[] = [];
   for (const [index, findings] of seedFindings.entries()) callIds.push(await analyzeAndSave(store, recordingPaths[index]!, findings, analyzeConfig));
   const db = createSerializedDb(store);

@@ -1,8 +1,10 @@
 /**
  * Server options: loose in (`ApiOptionsSpec`, what a caller or the CLI passes), strict and
- * frozen out (`ApiOptions`). Limits live here as data so a deployment tunes them in one place.
+ * frozen out (`ApiOptions`). Limits live here as data; those a deployment tunes (queue limit,
+ * DuckDB threads, folders) are settings, with their defaults in config/.
  */
 import path from 'node:path';
+import { settingsSchema } from '../config/index.ts';
 import type { AnalyzeConfig } from '../pipeline/analyze-config.ts';
 import { silentEffects, type Effects } from '../core/effects.ts';
 import { CallqaError } from '../core/errors.ts';
@@ -54,8 +56,6 @@ export const apiDefaults = {
     perUser: { maxRequests: 600, windowMs: 60_000 },
     maxTrackedKeys: 10_000,
   },
-  queueLimit: 100,
-  duckdbThreads: null,
   logger: false,
 } as const satisfies Partial<ApiOptions>;
 
@@ -88,8 +88,8 @@ export function resolveApiOptions(spec: ResolvableApiOptions): ApiOptions {
     bodyLimitBytes: requirePositive('bodyLimitBytes', spec.bodyLimitBytes ?? apiDefaults.bodyLimitBytes),
     uploadLimitBytes: requirePositive('uploadLimitBytes', spec.uploadLimitBytes ?? apiDefaults.uploadLimitBytes),
     rateLimit: Object.freeze({ ...rateLimit, maxTrackedKeys: requirePositive('rateLimit.maxTrackedKeys', rateLimit.maxTrackedKeys) }),
-    queueLimit: requirePositive('queueLimit', spec.queueLimit ?? apiDefaults.queueLimit),
-    duckdbThreads: resolveThreads(spec.duckdbThreads ?? apiDefaults.duckdbThreads),
+    queueLimit: requirePositive('queueLimit', spec.queueLimit ?? settingsSchema.queueLimit.default),
+    duckdbThreads: resolveThreads(spec.duckdbThreads ?? settingsSchema.duckdbThreads.default),
     logger: spec.logger ?? apiDefaults.logger,
   });
 }

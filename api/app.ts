@@ -4,7 +4,7 @@
  * (database, auth, media, jobs), then thin route plugins under /api/v1.
  */
 import Fastify from 'fastify';
-import { defaultModelsDir, defaultWhisperModelId } from '../models/locations.ts';
+import { resolveSettings, toAnalyzeConfigSpec } from '../config/index.ts';
 import { resolveAnalyzeConfig } from '../pipeline/analyze-config.ts';
 import { silentEffects } from '../core/effects.ts';
 import { resolveApiOptions, type ApiOptions, type ApiOptionsSpec } from './app-options.ts';
@@ -55,12 +55,10 @@ export const appPlugin = sharedPlugin<{ options: ApiOptions }>('callqa-app', asy
  * Builds the QA server over an open store: `await createApp({ store })`, then `listen` or
  * `inject`. The server is the store's single writer while it runs; closing the app waits for
  * the job in flight and stops the queue (the caller closes the store). Without an
- * `analyzeConfig`, uploads are analysed with the defaults `callqa analyze` uses.
+ * `analyzeConfig`, uploads are analysed with the built-in settings (config/), those `callqa analyze` starts from.
  */
 export async function createApp(spec: ApiOptionsSpec): Promise<ApiInstance> {
-  const analyzeConfig = spec.analyzeConfig ?? (await resolveAnalyzeConfig(
-    { modelsDir: defaultModelsDir(), whisperModelId: defaultWhisperModelId }, spec.effects ?? silentEffects,
-  ));
+  const analyzeConfig = spec.analyzeConfig ?? (await resolveAnalyzeConfig(toAnalyzeConfigSpec(resolveSettings()), spec.effects ?? silentEffects));
   const options = resolveApiOptions({ ...spec, analyzeConfig });
   const app = Fastify({
     logger: options.logger,

@@ -1,37 +1,32 @@
 import { defineCommand } from 'citty';
 import { reportFailures } from './report-failures.ts';
+import { commandMeta } from './command-meta.ts';
+import { configArg, loadCommandSettings, settingArgs } from './setting-args.ts';
+import { toAnalyzeConfigSpec } from '../config/index.ts';
 import { CallqaError, partialFailureExitCode } from '../core/errors.ts';
 import { findRecordings, resolveFfmpegBinaries } from '../pipeline/ingest/index.ts';
 import type { CallResult } from '../pipeline/result/call-result.ts';
 import { resolveAnalyzeConfig } from '../pipeline/analyze-config.ts';
 import { runBatch } from '../pipeline/run-batch.ts';
 import { closeRecognizers } from '../pipeline/transcribe/index.ts';
-import { defaultModelsDir, defaultWhisperModelId } from '../models/locations.ts';
-import { defaultDbPath, openStore, storeWriter } from '../store/index.ts';
+import { openStore, storeWriter } from '../store/index.ts';
 import { formatSummaryTable } from './summary-table.ts';
 
-function resolveAgentChannel(value: string): 0 | 1 {
-  if (value === '0' || value === '1') return Number(value) as 0 | 1;
-  throw new CallqaError('CQA_ERR_CONFIG_INVALID', `--agent-channel must be 0 or 1, got "${value}"`);
-}
+const settingKeys = ['dbPath', 'agentChannel', 'languages', 'forcedLanguage', 'namePattern', 'modelsDir', 'whisperModelId', 'sentimentModelId'] as const;
 
 export const analyzeCommand = defineCommand({
-  meta: { name: 'analyze', description: 'Analyse recordings (files or folders, walked recursively) into the database' },
+  meta: commandMeta.analyze,
   args: {
     inputs: { type: 'positional', description: 'Recordings or folders of recordings', required: true },
-    db: { type: 'string', description: 'DuckDB file to write', default: defaultDbPath },
-    'agent-channel': { type: 'string', description: 'Stereo channel that carries the agent (0 or 1)', default: '0' },
     json: { type: 'boolean', description: 'Print one callqa.call/1 JSON object per file on stdout (JSON Lines)', default: false },
     transcript: { type: 'string', description: 'Transcript file (.json, .vtt, .srt) for a single recording, instead of speech-to-text' },
-    language: { type: 'string', description: 'Force the call language (en, ru, hu) instead of detecting it' },
-    languages: { type: 'string', description: 'Languages to detect among, comma-separated', default: 'en,ru,hu' },
-    'models-dir': { type: 'string', description: 'Folder of installed models (callqa models pull)', default: defaultModelsDir() },
-    'name-pattern': { type: 'string', description: "Read agent, queue, date… from file names: '{date:YYYYMMDD}-{time:HHmmss}_{agent}_{queue}.wav' or a ^regex with named groups" },
-    'whisper-model': { type: 'string', description: 'Speech-to-text model id from `callqa models list`', default: defaultWhisperModelId },
+    ...configArg,
+    ...settingArgs(settingKeys),
   },
   run: ({ args }) =>
     reportFailures(async (effects) => {
-      const agentChannel = resolveAgentChannel(args['agent-channel']);
+      const settings = await loadCommandSettings(args, settingKeys);
+      const dbPath = settings.dbPath.value;
       resolveFfmpegBinaries();
       const recordings = await findRecordings(args._);
       if (recordings.length === 0) {
@@ -40,19 +35,10 @@ export const analyzeCommand = defineCommand({
       if (args.transcript && recordings.length > 1) {
         throw new CallqaError('CQA_ERR_CONFIG_INVALID', `--transcript belongs to one recording, but ${recordings.length} were given; put <name>.transcript.json beside each recording instead`);
       }
-      const config = await resolveAnalyzeConfig(
-        {
-          languages: args.languages.split(',').map((code) => code.trim()).filter(Boolean),
-          forcedLanguage: args.language ?? null,
-          transcriptGiven: Boolean(args.transcript),
-          namePattern: args['name-pattern'] ?? null,
-          modelsDir: args['models-dir'],
-          whisperModelId: args['whisper-model'],
-        },
-        effects,
-      );
+      const config = await resolveAnalyzeConfig({ ...toAnalyzeConfigSpec(settings), transcriptGiven: Boolean(args.transcript) }, effects);
+      const agentChannel = settings.agentChannel.value;
       const requests = recordings.map((source) => ({ source, agentChannel, known: {}, transcriptPath: args.transcript ?? null }));
-      const store = await openStore(args.db);
+      const store = await openStore(dbPath);
       const results: CallResult[] = [];
       try {
         const summary = await runBatch(requests, config, storeWriter(store), effects, (result) => {
@@ -61,7 +47,7 @@ export const analyzeCommand = defineCommand({
         });
         if (!args.json) process.stdout.write(formatSummaryTable(results));
         effects.log(
-          `${summary.ok} of ${summary.total} analysed into ${args.db} (${summary.audioS.toFixed(0)} s of audio in ${summary.elapsedS.toFixed(1)} s)` +
+          `${summary.ok} of ${summary.total} analysed into ${dbPath} (${summary.audioS.toFixed(0)} s of audio in ${summary.elapsedS.toFixed(1)} s)` +
             (summary.failed ? `; ${summary.failed} failed` : ''),
         );
         if (summary.failed > 0) process.exitCode = partialFailureExitCode;

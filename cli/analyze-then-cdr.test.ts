@@ -10,7 +10,7 @@ import { createTempFolder, type TempFolder } from '../core/temp-folder.test-help
 import { createApp } from '../api/app.ts';
 import { createSerializedDb } from '../api/services/serialized-db.ts';
 import { issueToken } from '../api/services/tokens.ts';
-import { defaultWhisperModelId } from '../models/locations.ts';
+import { resolveSettings, toAnalyzeConfigSpec } from '../config/index.ts';
 import { resolveAnalyzeConfig } from '../pipeline/analyze-config.ts';
 import { openStore } from '../store/index.ts';
 import { cdrHeader } from '../store/kpi/kpi-fixture.test-helper.ts';
@@ -43,7 +43,7 @@ describe('analyze, then import-cdr', () => {
     expect(imported.stdout).toContain('1 linked');
 
     const store = await openStore(db);
-    const analyzeConfig = await resolveAnalyzeConfig({ modelsDir: temp.file('no-models'), whisperModelId: defaultWhisperModelId }, silentEffects);
+    const analyzeConfig = await resolveAnalyzeConfig(toAnalyzeConfigSpec(resolveSettings({ flags: { modelsDir: temp.file('no-models') } })), silentEffects);
     const app = await createApp({ store, analyzeConfig });
     try {
       const token = await issueToken(createSerializedDb(store), { userName: 'sup', role: 'admin' }, 'cli');

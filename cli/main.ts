@@ -1,23 +1,37 @@
-import { defineCommand, runMain } from 'citty';
+import { defineCommand, runMain, type ArgsDef, type CommandDef, type CommandMeta, type Resolvable, type SubCommandsDef } from 'citty';
 import { callqaVersion } from '../core/version.ts';
-import { analyzeCommand } from './analyze-command.ts';
-import { exportCommand } from './export-command.ts';
-import { importCdrCommand } from './import-cdr-command.ts';
-import { kpiCommand } from './kpi-command.ts';
-import { modelsCommand } from './models-command.ts';
-import { serveCommand } from './serve-command.ts';
-import { usersCommand } from './users-command.ts';
+import { commandMeta, mainMeta } from './command-meta.ts';
+
+type LoadCommand = () => Promise<SubCommandsDef[string]>;
+
+const resolve = async <T>(value: Resolvable<T>): Promise<T> => (typeof value === 'function' ? (value as () => T | Promise<T>)() : value);
+
+/** A command whose module loads only when it runs or prints its own help, so listing it costs nothing. */
+function lazyCommand(meta: CommandMeta, load: LoadCommand): CommandDef {
+  const command = async () => resolve(await load());
+  return {
+    meta,
+    args: async (): Promise<ArgsDef> => resolve((await command()).args ?? {}),
+    run: async (context) => (await command()).run?.(context),
+  };
+}
+
+/** A group (`models`, `users`): no `run` of its own, so `callqa models` alone still asks for a subcommand. */
+function lazyCommandGroup(meta: CommandMeta, load: LoadCommand): CommandDef {
+  return { meta, subCommands: async () => resolve((await resolve(await load())).subCommands ?? {}) };
+}
 
 export const mainCommand = defineCommand({
-  meta: { name: 'callqa', version: callqaVersion, description: 'Call-quality analytics for contact centres' },
+  meta: { ...mainMeta, version: callqaVersion },
   subCommands: {
-    analyze: analyzeCommand,
-    models: modelsCommand,
-    serve: serveCommand,
-    users: usersCommand,
-    'import-cdr': importCdrCommand,
-    kpi: kpiCommand,
-    export: exportCommand,
+    analyze: lazyCommand(commandMeta.analyze, () => import('./analyze-command.ts').then((module) => module.analyzeCommand)),
+    models: lazyCommandGroup(commandMeta.models, () => import('./models-command.ts').then((module) => module.modelsCommand)),
+    serve: lazyCommand(commandMeta.serve, () => import('./serve-command.ts').then((module) => module.serveCommand)),
+    users: lazyCommandGroup(commandMeta.users, () => import('./users-command.ts').then((module) => module.usersCommand)),
+    'import-cdr': lazyCommand(commandMeta['import-cdr'], () => import('./import-cdr-command.ts').then((module) => module.importCdrCommand)),
+    kpi: lazyCommand(commandMeta.kpi, () => import('./kpi-command.ts').then((module) => module.kpiCommand)),
+    export: lazyCommand(commandMeta.export, () => import('./export-command.ts').then((module) => module.exportCommand)),
+    config: lazyCommand(commandMeta.config, () => import('./config-command.ts').then((module) => module.configCommand)),
   },
 });
 

@@ -5,12 +5,13 @@ import { DuckDBInstance } from '@duckdb/node-api';
 
 export const callqaBin = new URL('../bin/callqa.js', import.meta.url).pathname;
 
-export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): StartedCli {
-  return watchChild(spawn(process.execPath, [callqaBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } }));
+/** `env` adds to this process's environment; `cwd` is where a `callqa.config.json` would be found. */
+export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd?: string): StartedCli {
+  return watchChild(spawn(process.execPath, [callqaBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, cwd }));
 }
 
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliOutcome> {
-  return startCli(args, env).done;
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<CliOutcome> {
+  return startCli(args, env, cwd).done;
 }
 
 /** Runs one query against a database file that no other process holds. */

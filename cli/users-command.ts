@@ -4,12 +4,14 @@
  * The token is shown once; the database keeps only its sha256.
  */
 import { defineCommand } from 'citty';
+import { commandMeta } from './command-meta.ts';
 import { reportFailures } from './report-failures.ts';
+import { configArg, loadCommandSettings, settingArgs } from './setting-args.ts';
 import { isRole, roles } from '../api/roles.ts';
 import { createSerializedDb } from '../api/services/serialized-db.ts';
 import { issueToken } from '../api/services/tokens.ts';
 import { CallqaError } from '../core/errors.ts';
-import { defaultDbPath, openStore } from '../store/index.ts';
+import { openStore } from '../store/index.ts';
 
 const userNamePattern = /^[A-Za-z0-9_.@-]{1,64}$/;
 
@@ -18,7 +20,8 @@ const addUserCommand = defineCommand({
   args: {
     name: { type: 'positional', description: 'User name (letters, digits, _ . @ -)', required: true },
     role: { type: 'string', description: `One of: ${roles.join(', ')}`, required: true },
-    db: { type: 'string', description: 'DuckDB file', default: defaultDbPath },
+    ...configArg,
+    ...settingArgs(['dbPath']),
   },
   run: ({ args }) =>
     reportFailures(async (effects) => {
@@ -26,11 +29,12 @@ const addUserCommand = defineCommand({
         throw new CallqaError('CQA_ERR_CONFIG_INVALID', `user name "${args.name}" may hold only letters, digits and _ . @ - (1–64 characters)`);
       }
       if (!isRole(args.role)) throw new CallqaError('CQA_ERR_CONFIG_INVALID', `--role must be one of ${roles.join(', ')}, got "${args.role}"`);
-      const store = await openStore(args.db);
+      const { dbPath } = await loadCommandSettings(args, ['dbPath']);
+      const store = await openStore(dbPath.value);
       try {
         const token = await issueToken(createSerializedDb(store), { userName: args.name, role: args.role }, 'cli');
         process.stdout.write(`${token}\n`);
-        effects.log(`token issued for ${args.name} (${args.role}) in ${args.db}; it is shown only this once`);
+        effects.log(`token issued for ${args.name} (${args.role}) in ${dbPath.value}; it is shown only this once`);
       } finally {
         store.close();
       }
@@ -38,6 +42,6 @@ const addUserCommand = defineCommand({
 });
 
 export const usersCommand = defineCommand({
-  meta: { name: 'users', description: 'Manage QA server users and their API tokens' },
+  meta: commandMeta.users,
   subCommands: { add: addUserCommand },
 });

@@ -14,7 +14,7 @@ export const errorCatalogue = {
   CQA_ERR_INPUT_CORRUPT: { statusCode: 422, exitCode: 3, summary: 'ffmpeg failed while decoding the audio' },
   CQA_ERR_INPUT_NONE_FOUND: { statusCode: 400, exitCode: 2, summary: 'no recordings found under the given paths' },
   CQA_ERR_FFMPEG_MISSING: { statusCode: 500, exitCode: 4, summary: 'no usable ffmpeg/ffprobe binary' },
-  CQA_ERR_CONFIG_INVALID: { statusCode: 400, exitCode: 2, summary: 'an option or config value is invalid' },
+  CQA_ERR_CONFIG_INVALID: { statusCode: 400, exitCode: 2, summary: 'an option, setting or settings file is invalid' },
   CQA_ERR_STORE_LOCKED: { statusCode: 503, exitCode: 5, summary: 'the database file is held by another process' },
   CQA_ERR_STORE_OPEN: { statusCode: 500, exitCode: 5, summary: 'the database file cannot be opened' },
   CQA_ERR_STORE_SCHEMA_NEWER: { statusCode: 500, exitCode: 5, summary: 'the database was written by a newer callqa' },

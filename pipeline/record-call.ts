@@ -85,5 +85,6 @@ function describeRun(request: CallRequest, config: AnalyzeConfig): Record<string
     whisperModel: config.transcription?.modelId ?? null,
     sentimentModel: config.sentiment?.modelId ?? null,
     rulePacks: [...config.rulePacks.values()].map((pack) => pack.files),
+    settings: config.settingsRecord,
   };
 }

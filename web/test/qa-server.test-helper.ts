@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { defaultWhisperModelId } from '../../models/locations.ts';
+import { resolveSettings, toAnalyzeConfigSpec } from '../../config/index.ts';
 import { createApp } from '../../api/app.ts';
 import { createSerializedDb } from '../../api/services/serialized-db.ts';
 import { issueToken } from '../../api/services/tokens.ts';
@@ -50,7 +50,7 @@ async function startServer(openPrepared: (databasePath: string) => Promise<Store
   const adminToken = await issueToken(tokenDb, { userName: 'qa-lead', role: 'admin' }, 'cli');
   const trainerToken = await issueToken(tokenDb, { userName: 'coach-anna', role: 'trainer' }, 'cli');
   // No models folder: uploads would be analysed without speech-to-text; the tests upload nothing.
-  const analyzeConfig = await resolveAnalyzeConfig({ modelsDir: temp.file('no-models'), whisperModelId: defaultWhisperModelId }, silentEffects);
+  const analyzeConfig = await resolveAnalyzeConfig(toAnalyzeConfigSpec(resolveSettings({ flags: { modelsDir: temp.file('no-models') } })), silentEffects);
   const app = await createApp({ store, analyzeConfig, cacheDir: temp.file('cache') });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {

@@ -9,7 +9,6 @@ import { loadModelLock } from '../../../models/pull.ts';
 import { CallqaError } from '../../../core/errors.ts';
 import type { SentimentDtype, SentimentModelSettings } from './sentiment-classifier.ts';
 
-export const defaultSentimentModelId = 'sentiment-multilingual';
 
 /** transformers.js dtype per manifest variant: separate vocabularies (Whisper's q8 keeps its encoder fp32) that coincide for a one-file model. */
 const dtypeOfVariant: Record<ModelVariant, SentimentDtype> = { q8: 'q8', fp16: 'fp16', fp32: 'fp32' };

@@ -5,7 +5,7 @@
  * falls back to its lexicon.
  */
 export { describeSentiment, type DescribeSentimentOptions } from './describe-sentiment.ts';
-export { defaultSentimentModelId, findSentimentModel } from './find-sentiment-model.ts';
+export { findSentimentModel } from './find-sentiment-model.ts';
 export { scoreUtterances, toUtteranceSentiment, type ScoreUtterancesOptions } from './score-utterances.ts';
 export {
   loadSentimentClassifier,
