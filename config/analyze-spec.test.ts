@@ -20,7 +20,6 @@ describe('toAnalyzeConfigSpec', () => {
       file: { path: '/etc/callqa.config.json', values: { languages: ['ru'], forcedLanguage: 'ru' } },
     });
     const config = await resolveAnalyzeConfig(toAnalyzeConfigSpec(settings), silentEffects);
-    expect(config.agentChannel).toBe(1);
     expect(config.languages).toEqual(['ru']);
     expect(config.forcedLanguage).toBe('ru');
     expect([...config.rulePacks.keys()]).toEqual(['ru']);
