@@ -27,6 +27,8 @@ export interface ApiOptions {
   bodyLimitBytes: number;
   /** Largest recording upload, in bytes. */
   uploadLimitBytes: number;
+  /** An upload whose body sends nothing for this long is answered 408 and its partial file removed. */
+  uploadIdleTimeoutMs: number;
   /** Per client address (before authentication) and per authenticated user. */
   rateLimit: { perAddress: RateLimitBudget; perUser: RateLimitBudget; maxTrackedKeys: number };
   /** Jobs waiting or running before uploads are refused with 503. */
@@ -49,6 +51,7 @@ const mebibyte = 1024 * 1024;
 export const apiDefaults = {
   bodyLimitBytes: 64 * 1024,
   uploadLimitBytes: 512 * mebibyte,
+  uploadIdleTimeoutMs: 30_000,
   rateLimit: {
     perAddress: { maxRequests: 1200, windowMs: 60_000 },
     perUser: { maxRequests: 600, windowMs: 60_000 },
@@ -88,6 +91,7 @@ export function resolveApiOptions(spec: ResolvableApiOptions): ApiOptions {
     bodyLimitBytes: requirePositive('bodyLimitBytes', spec.bodyLimitBytes ?? apiDefaults.bodyLimitBytes),
     uploadLimitBytes: requirePositive('uploadLimitBytes', spec.uploadLimitBytes ?? apiDefaults.uploadLimitBytes),
     rateLimit: Object.freeze({ ...rateLimit, maxTrackedKeys: requirePositive('rateLimit.maxTrackedKeys', rateLimit.maxTrackedKeys) }),
+    uploadIdleTimeoutMs: requirePositive('uploadIdleTimeoutMs', spec.uploadIdleTimeoutMs ?? apiDefaults.uploadIdleTimeoutMs),
     queueLimit: requirePositive('queueLimit', spec.queueLimit ?? apiDefaults.queueLimit),
     duckdbThreads: resolveThreads(spec.duckdbThreads ?? apiDefaults.duckdbThreads),
     logger: spec.logger ?? apiDefaults.logger,

@@ -28,6 +28,7 @@ export const errorCatalogue = {
   CQA_ERR_API_RECORDING_MISSING: { statusCode: 404, exitCode: 2, summary: "a call's recording is no longer where it was analysed, or has changed" },
   CQA_ERR_API_PAYLOAD_TOO_LARGE: { statusCode: 413, exitCode: 2, summary: 'the request body is larger than the server accepts' },
   CQA_ERR_API_UNSUPPORTED_MEDIA_TYPE: { statusCode: 415, exitCode: 2, summary: 'the request body has a content type the route does not accept' },
+  CQA_ERR_API_REQUEST_TIMEOUT: { statusCode: 408, exitCode: 75, summary: 'the request body stopped arriving before it was complete' },
   CQA_ERR_API_RANGE_NOT_SATISFIABLE: { statusCode: 416, exitCode: 2, summary: 'the requested byte range lies outside the file' },
   CQA_ERR_API_UNPROCESSABLE: { statusCode: 422, exitCode: 2, summary: 'the request does not fit the call (span outside it, rule not checked)' },
   CQA_ERR_API_RATE_LIMITED: { statusCode: 429, exitCode: 75, summary: 'too many requests from this token or address' },
