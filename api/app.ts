@@ -14,6 +14,7 @@ import { jobsPlugin } from './plugins/app/jobs.ts';
 import { mediaPlugin } from './plugins/app/media.ts';
 import { webAppPlugin } from './plugins/app/web-app.ts';
 import { answerClientError, errorHandlerPlugin } from './plugins/external/error-handler.ts';
+import { finiteNumbersPlugin } from './plugins/external/finite-numbers.ts';
 import { openApiPlugin } from './plugins/external/openapi.ts';
 import { rateLimitPlugin } from './plugins/external/rate-limit.ts';
 import { securityHeadersPlugin } from './plugins/external/security-headers.ts';
@@ -41,6 +42,7 @@ export const appPlugin = sharedPlugin<{ options: ApiOptions }>('callqa-app', asy
   await app.register(securityHeadersPlugin);
   await app.register(rateLimitPlugin, { limits: options.rateLimit, now: options.effects.now });
   await app.register(errorHandlerPlugin);
+  await app.register(finiteNumbersPlugin);
 
   await app.register(databasePlugin, { store: options.store, threads: options.duckdbThreads });
   await app.register(authPlugin);
