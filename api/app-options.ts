@@ -7,6 +7,7 @@ import type { AnalyzeConfig } from '../pipeline/analyze-config.ts';
 import { silentEffects, type Effects } from '../core/effects.ts';
 import { CallqaError } from '../core/errors.ts';
 import type { Store } from '../store/index.ts';
+import { resolveTokenLifetimeDays } from './services/tokens.ts';
 
 export interface RateLimitBudget {
   /** Requests allowed per window. */
@@ -31,6 +32,8 @@ export interface ApiOptions {
   uploadIdleTimeoutMs: number;
   /** Per client address (before authentication) and per authenticated user. */
   rateLimit: { perAddress: RateLimitBudget; perUser: RateLimitBudget; maxTrackedKeys: number };
+  /** Lifetime of a token issued over the API (POST /users) unless the request says; CALLQA_TOKEN_LIFETIME_DAYS, else 90. */
+  tokenLifetimeDays: number;
   /** Jobs waiting or running before uploads are refused with 503. */
   queueLimit: number;
   /**
@@ -92,6 +95,7 @@ export function resolveApiOptions(spec: ResolvableApiOptions): ApiOptions {
     uploadLimitBytes: requirePositive('uploadLimitBytes', spec.uploadLimitBytes ?? apiDefaults.uploadLimitBytes),
     rateLimit: Object.freeze({ ...rateLimit, maxTrackedKeys: requirePositive('rateLimit.maxTrackedKeys', rateLimit.maxTrackedKeys) }),
     uploadIdleTimeoutMs: requirePositive('uploadIdleTimeoutMs', spec.uploadIdleTimeoutMs ?? apiDefaults.uploadIdleTimeoutMs),
+    tokenLifetimeDays: resolveTokenLifetimeDays(spec.tokenLifetimeDays),
     queueLimit: requirePositive('queueLimit', spec.queueLimit ?? apiDefaults.queueLimit),
     duckdbThreads: resolveThreads(spec.duckdbThreads ?? apiDefaults.duckdbThreads),
     logger: spec.logger ?? apiDefaults.logger,

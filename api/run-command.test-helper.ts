@@ -9,7 +9,7 @@ import { watchChild, type StartedCli } from '../core/child-output.test-helper.ts
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export function startCommand(modulePath: string, exportName: string, args: readonly string[]): StartedCli {
-  const script = `import { runMain } from 'citty'; import { ${exportName} } from './testing/${modulePath}'; await runMain(${exportName}, { rawArgs: process.argv.slice(1) });`;
+  const script = `import { runMain } from 'citty'; import { ${exportName} } from './${modulePath}'; await runMain(${exportName}, { rawArgs: process.argv.slice(1) });`;
   return watchChild(spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, '--', ...args], {
     cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'],
   }));
