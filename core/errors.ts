@@ -5,6 +5,8 @@
  */
 export const errorCatalogue = {
   CQA_ERR_INPUT_NOT_FOUND: { statusCode: 404, exitCode: 2, summary: 'input path does not exist' },
+  CQA_ERR_INPUT_NOT_FILE: { statusCode: 422, exitCode: 3, summary: 'the path is a FIFO, device, socket or folder, not a recording file' },
+  CQA_ERR_INPUT_UNREADABLE: { statusCode: 422, exitCode: 3, summary: 'the file or folder may not be read by this process' },
   CQA_ERR_INPUT_EMPTY: { statusCode: 400, exitCode: 3, summary: 'input file has zero bytes' },
   CQA_ERR_INPUT_NOT_MEDIA: { statusCode: 415, exitCode: 3, summary: 'ffmpeg cannot read the file as audio or video' },
   CQA_ERR_INPUT_NO_AUDIO: { statusCode: 422, exitCode: 3, summary: 'the file has no audio stream' },
