@@ -8,6 +8,7 @@
  */
 import { defineCommand } from 'citty';
 import { reportFailures } from './report-failures.ts';
+import { formatTextTable } from './summary-table.ts';
 import { isRole, roles } from '../api/roles.ts';
 import { createSerializedDb, type SerializedDb } from '../api/services/serialized-db.ts';
 import { issueToken, listActiveTokens, resolveTokenLifetimeDays, revokeTokens, type TokenRecord } from '../api/services/tokens.ts';
@@ -38,9 +39,7 @@ const tokenColumns = ['token_id', 'user_name', 'role', 'label', 'issued_by', 'cr
 
 /** A plain-text table of tokens, for people; machines use --json. */
 function formatTokenTable(tokens: readonly TokenRecord[]): string {
-  const rows = [Array.from(tokenColumns), ...tokens.map((token) => tokenColumns.map((column) => token[column] ?? '-'))];
-  const widths = tokenColumns.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n') + '\n';
+  return formatTextTable([Array.from(tokenColumns), ...tokens.map((token) => tokenColumns.map((column) => token[column] ?? '-'))]);
 }
 
 const addUserCommand = defineCommand({

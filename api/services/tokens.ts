@@ -65,8 +65,9 @@ export function tokenIdOf(token: string): string {
 
 /** Lifetime in days: `value` (a flag or option) > CALLQA_TOKEN_LIFETIME_DAYS > 90. */
 export function resolveTokenLifetimeDays(value: string | number | undefined, env: NodeJS.ProcessEnv = process.env): number {
-  const [source, raw] = value !== undefined ? ['token lifetime', value] : env.CALLQA_TOKEN_LIFETIME_DAYS !== undefined
-    ? ['CALLQA_TOKEN_LIFETIME_DAYS', env.CALLQA_TOKEN_LIFETIME_DAYS] : ['token lifetime', defaultTokenLifetimeDays];
+  const fromEnv = value === undefined && env.CALLQA_TOKEN_LIFETIME_DAYS !== undefined;
+  const source = fromEnv ? 'CALLQA_TOKEN_LIFETIME_DAYS' : 'token lifetime';
+  const raw = value ?? env.CALLQA_TOKEN_LIFETIME_DAYS ?? defaultTokenLifetimeDays;
   const days = Number(raw);
   if (!Number.isInteger(days) || days < 1 || days > maxTokenLifetimeDays) {
     throw new CallqaError('CQA_ERR_CONFIG_INVALID', `${source} must be a whole number of days from 1 to ${maxTokenLifetimeDays}, got "${raw}"`);
