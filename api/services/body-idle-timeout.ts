@@ -25,12 +25,15 @@ export function watchBodyIdle(request: IncomingMessage, idleMs: number): () => v
       return;
     }
     clearInterval(timer);
-    // Unpiped and failed, not destroyed: the socket must stay open for the 408 answer.
-    request.unpipe();
-    request.emit('error', new CallqaError(
+    const error = new CallqaError(
       'CQA_ERR_API_REQUEST_TIMEOUT',
       `the request body stopped arriving: no bytes for ${idleMs / 1000} s before it was complete; send the whole file again`,
-    ));
+    );
+    // Nobody reading the body yet: an unheard 'error' would throw, so drop the connection instead.
+    if (request.listenerCount('error') === 0) return void request.destroy(error);
+    // Unpiped and failed, not destroyed: the socket must stay open for the 408 answer.
+    request.unpipe();
+    request.emit('error', error);
   }, idleMs);
   return () => clearInterval(timer);
 }
