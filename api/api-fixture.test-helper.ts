@@ -43,7 +43,7 @@ export async function createApiFixture(options: Partial<Omit<ApiOptionsSpec, 'st
   for (const [index, findings] of seedFindings.entries()) callIds.push(await analyzeAndSave(store, recordingPaths[index]!, findings, analyzeConfig));
   const db = createSerializedDb(store);
   const tokens = Object.fromEntries(
-    await Promise.all(roles.map(async (role) => [role, await issueToken(db, { userName: `${role}-user`, role }, 'cli')] as const)),
+    await Promise.all(roles.map(async (role) => [role, await issueToken(db, { userName: `${role}-user`, role }, { label: 'cli' })] as const)),
   ) as Record<Role, string>;
   const app = await createApp({ store, analyzeConfig, ...options });
   return {

@@ -9,6 +9,7 @@ import type { AnalyzeConfig } from '../pipeline/analyze-config.ts';
 import { silentEffects, type Effects } from '../core/effects.ts';
 import { CallqaError } from '../core/errors.ts';
 import type { Store } from '../store/index.ts';
+import { resolveTokenLifetimeDays } from './services/tokens.ts';
 
 export interface RateLimitBudget {
   /** Requests allowed per window. */
@@ -29,8 +30,12 @@ export interface ApiOptions {
   bodyLimitBytes: number;
   /** Largest recording upload, in bytes. */
   uploadLimitBytes: number;
+  /** An upload whose body sends nothing for this long is answered 408 and its partial file removed. */
+  uploadIdleTimeoutMs: number;
   /** Per client address (before authentication) and per authenticated user. */
   rateLimit: { perAddress: RateLimitBudget; perUser: RateLimitBudget; maxTrackedKeys: number };
+  /** Lifetime of a token issued over the API (POST /users) unless the request says; CALLQA_TOKEN_LIFETIME_DAYS, else 90. */
+  tokenLifetimeDays: number;
   /** Jobs waiting or running before uploads are refused with 503. */
   queueLimit: number;
   /**
@@ -51,6 +56,7 @@ const mebibyte = 1024 * 1024;
 export const apiDefaults = {
   bodyLimitBytes: 64 * 1024,
   uploadLimitBytes: 512 * mebibyte,
+  uploadIdleTimeoutMs: 30_000,
   rateLimit: {
     perAddress: { maxRequests: 1200, windowMs: 60_000 },
     perUser: { maxRequests: 600, windowMs: 60_000 },
@@ -88,6 +94,8 @@ export function resolveApiOptions(spec: ResolvableApiOptions): ApiOptions {
     bodyLimitBytes: requirePositive('bodyLimitBytes', spec.bodyLimitBytes ?? apiDefaults.bodyLimitBytes),
     uploadLimitBytes: requirePositive('uploadLimitBytes', spec.uploadLimitBytes ?? apiDefaults.uploadLimitBytes),
     rateLimit: Object.freeze({ ...rateLimit, maxTrackedKeys: requirePositive('rateLimit.maxTrackedKeys', rateLimit.maxTrackedKeys) }),
+    uploadIdleTimeoutMs: requirePositive('uploadIdleTimeoutMs', spec.uploadIdleTimeoutMs ?? apiDefaults.uploadIdleTimeoutMs),
+    tokenLifetimeDays: resolveTokenLifetimeDays(spec.tokenLifetimeDays),
     queueLimit: requirePositive('queueLimit', spec.queueLimit ?? settingsSchema.queueLimit.default),
     duckdbThreads: resolveThreads(spec.duckdbThreads ?? settingsSchema.duckdbThreads.default),
     logger: spec.logger ?? apiDefaults.logger,

@@ -13,7 +13,8 @@ import { databasePlugin } from './plugins/app/database.ts';
 import { jobsPlugin } from './plugins/app/jobs.ts';
 import { mediaPlugin } from './plugins/app/media.ts';
 import { webAppPlugin } from './plugins/app/web-app.ts';
-import { errorHandlerPlugin } from './plugins/external/error-handler.ts';
+import { answerClientError, errorHandlerPlugin } from './plugins/external/error-handler.ts';
+import { finiteNumbersPlugin } from './plugins/external/finite-numbers.ts';
 import { openApiPlugin } from './plugins/external/openapi.ts';
 import { rateLimitPlugin } from './plugins/external/rate-limit.ts';
 import { securityHeadersPlugin } from './plugins/external/security-headers.ts';
@@ -41,6 +42,7 @@ export const appPlugin = sharedPlugin<{ options: ApiOptions }>('callqa-app', asy
   await app.register(securityHeadersPlugin);
   await app.register(rateLimitPlugin, { limits: options.rateLimit, now: options.effects.now });
   await app.register(errorHandlerPlugin);
+  await app.register(finiteNumbersPlugin);
 
   await app.register(databasePlugin, { store: options.store, threads: options.duckdbThreads });
   await app.register(authPlugin);
@@ -63,6 +65,7 @@ export async function createApp(spec: ApiOptionsSpec): Promise<ApiInstance> {
   const app = Fastify({
     logger: options.logger,
     bodyLimit: options.bodyLimitBytes,
+    clientErrorHandler: answerClientError,
     // Unknown body fields are refused rather than silently removed: removal also breaks anyOf bodies.
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();

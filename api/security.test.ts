@@ -2,6 +2,7 @@
  * The access policy as a table (who may use which route), checked against what every route
  * declares and enforces; tokens, security headers, rate limits and 5xx answers.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from './roles.ts';
 import { createSerializedDb } from './services/serialized-db.ts';
@@ -28,17 +29,99 @@ const policy: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/v1/exports/calls.arrow': everyone,
   'GET /api/v1/me': everyone,
   'POST /api/v1/users': ['admin'],
+  'GET /api/v1/users/:userName/tokens': ['admin'],
+  'DELETE /api/v1/users/:userName/tokens/:tokenId': ['admin'],
 };
 const routeCases = Object.entries(policy).map(([route, allowed]) => ({ route, allowed }));
 
+/** A request that succeeds for any role the route admits: what it sends, and the status it answers. */
+interface ValidRequest {
+  url: string;
+  payload?: object | Buffer;
+  headers?: Record<string, string>;
+  status: number;
+}
+
+/**
+ * One valid request per route. Routes that consume what they act on (deleting an example,
+ * revoking a token) get a fresh one per request, made through the API itself.
+ */
+function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: string): Readonly<Record<string, () => Promise<ValidRequest>>> {
+  const callUrl = `/api/v1/calls/${fixture.callIds[0]}`;
+  const exampleBody = { start_s: 0.2, end_s: 1.4, label: 'good', guidance_ref: 'G1', note: 'a clear greeting' };
+  const newExampleId = async () => (await fixture.request('admin', 'POST', `${callUrl}/examples`, exampleBody)).json().example_id as string;
+  let sharedExampleId: string | undefined;
+  const exampleId = async () => (sharedExampleId ??= await newExampleId());
+  let mintedUsers = 0;
+  return {
+    'GET /api/v1/calls': async () => ({ url: '/api/v1/calls?limit=5', status: 200 }),
+    'GET /api/v1/calls/:callId': async () => ({ url: callUrl, status: 200 }),
+    'GET /api/v1/calls/:callId/audio': async () => ({ url: `${callUrl}/audio`, status: 200 }),
+    'GET /api/v1/calls/:callId/reviews': async () => ({ url: `${callUrl}/reviews`, status: 200 }),
+    'POST /api/v1/calls/:callId/reviews': async () => ({ url: `${callUrl}/reviews`, payload: { target: 'score', score: 80, comment: 'matrix' }, status: 201 }),
+    'GET /api/v1/agents/stats': async () => ({ url: '/api/v1/agents/stats?period=day', status: 200 }),
+    'GET /api/v1/agents/coaching-flags': async () => ({ url: '/api/v1/agents/coaching-flags?window_calls=10', status: 200 }),
+    'GET /api/v1/kpis': async () => ({ url: '/api/v1/kpis?by=agent', status: 200 }),
+    'POST /api/v1/calls/:callId/examples': async () => ({ url: `${callUrl}/examples`, payload: exampleBody, status: 201 }),
+    'GET /api/v1/examples': async () => ({ url: '/api/v1/examples?label=good', status: 200 }),
+    'GET /api/v1/examples/:exampleId': async () => ({ url: `/api/v1/examples/${await exampleId()}`, status: 200 }),
+    'DELETE /api/v1/examples/:exampleId': async () => ({ url: `/api/v1/examples/${await newExampleId()}`, status: 204 }),
+    'GET /api/v1/examples/:exampleId/clip': async () => ({ url: `/api/v1/examples/${await exampleId()}/clip`, status: 200 }),
+    'POST /api/v1/uploads': async () => ({
+      url: '/api/v1/uploads?filename=matrix.wav', payload: recording, headers: { 'content-type': 'application/octet-stream' }, status: 202,
+    }),
+    'GET /api/v1/jobs/:jobId': async () => ({ url: `/api/v1/jobs/${jobId}`, status: 200 }),
+    'GET /api/v1/exports/calls.csv': async () => ({ url: '/api/v1/exports/calls.csv?language=en', status: 200 }),
+    'GET /api/v1/exports/calls.arrow': async () => ({ url: '/api/v1/exports/calls.arrow', status: 200 }),
+    'GET /api/v1/me': async () => ({ url: '/api/v1/me', status: 200 }),
+    'POST /api/v1/users': async () => ({ url: '/api/v1/users', payload: { user_name: `matrix-${++mintedUsers}`, role: 'trainer' }, status: 201 }),
+    'GET /api/v1/users/:userName/tokens': async () => ({ url: '/api/v1/users/qa-user/tokens', status: 200 }),
+    'DELETE /api/v1/users/:userName/tokens/:tokenId': async () => {
+      const { user_name, token_id } = (await fixture.request('admin', 'POST', '/api/v1/users', { user_name: `revoked-${++mintedUsers}`, role: 'qa' })).json();
+      return { url: `/api/v1/users/${user_name}/tokens/${token_id}`, status: 200 };
+    },
+  };
+}
+
 describe('access and security', () => {
   let fixture: ApiFixture;
+  let validRequests: Readonly<Record<string, () => Promise<ValidRequest>>>;
   const urlOf = (route: string) =>
-    route.split(' ')[1]!.replace(':callId', fixture.callIds[0]!).replace(/:(exampleId|jobId)/, '00000000-0000-4000-8000-000000000000');
+    route.split(' ')[1]!.replace(':callId', fixture.callIds[0]!).replace(/:(exampleId|jobId)/, '00000000-0000-4000-8000-000000000000')
+      .replace(':userName', 'qa-user').replace(':tokenId', '0123456789abcdef');
   beforeAll(async () => {
     fixture = await createApiFixture();
+    const recording = await readFile(fixture.recordingPaths[0]!);
+    const upload = await fixture.app.inject({
+      method: 'POST', url: '/api/v1/uploads?filename=matrix.wav', payload: recording,
+      headers: { authorization: `Bearer ${fixture.tokens.admin}`, 'content-type': 'application/octet-stream' },
+    });
+    validRequests = createValidRequests(fixture, recording, upload.json().job_id);
   });
   afterAll(() => fixture.close());
+
+  it('has a valid request for every route of the policy', () => {
+    expect(Object.keys(validRequests).sort()).toEqual(Object.keys(policy).sort());
+  });
+
+  it.each(routeCases)('$route succeeds for each of $allowed with a valid request', async ({ route, allowed }) => {
+    const method = route.split(' ')[0] as 'GET' | 'POST' | 'DELETE';
+    for (const role of allowed) {
+      const { url, payload, headers, status } = await validRequests[route]!();
+      const response = await fixture.app.inject({ method, url, payload, headers: { ...headers, authorization: `Bearer ${fixture.tokens[role]}` } });
+      expect(response.statusCode, `${role} on ${route}: ${response.body.slice(0, 300)}`).toBe(status);
+    }
+  });
+
+  it.each(routeCases)('$route refuses the roles it does not admit, even with a valid request', async ({ route, allowed }) => {
+    const method = route.split(' ')[0] as 'GET' | 'POST' | 'DELETE';
+    for (const role of roles.filter((candidate) => !allowed.includes(candidate))) {
+      const { url, payload, headers } = await validRequests[route]!();
+      const response = await fixture.app.inject({ method, url, payload, headers: { ...headers, authorization: `Bearer ${fixture.tokens[role]}` } });
+      expect(response.statusCode, `${role} on ${route}`).toBe(403);
+      expect(response.json()).toMatchObject({ code: 'CQA_ERR_API_FORBIDDEN', error: 'Forbidden' });
+    }
+  });
 
   it('documents exactly the routes of the policy, each with its roles', async () => {
     const document = (await fixture.app.inject('/docs/openapi.json')).json();

@@ -66,7 +66,8 @@ export async function insertSyntheticCalls(store: Store, count: number): Promise
   );
   await connection.run("INSERT INTO score_history SELECT call_id, 'run-' || i, NULL, (i * 7919) % 101, 'machine', now() FROM synthetic");
   await connection.run(
-    `INSERT INTO reviews SELECT uuid()::VARCHAR, call_id, 'score', NULL, '{"score": 50}', '{"score": 90}', 'synthetic', 'qa', now()
+    `INSERT INTO reviews (review_id, call_id, target, rule_id, before_value, after_value, comment, reviewer, created_at)
+     SELECT uuid()::VARCHAR, call_id, 'score', NULL, '{"score": 50}', '{"score": 90}', 'synthetic', 'qa', now()
      FROM synthetic WHERE i % 50 = 0`,
   );
   await connection.run('DROP TABLE synthetic');

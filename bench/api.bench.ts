@@ -74,7 +74,7 @@ export async function benchApi(): Promise<void> {
     const insertStartedMs = performance.now();
     await insertSyntheticCalls(store, callCount);
     console.log(`api: ${callCount} synthetic calls inserted in ${((performance.now() - insertStartedMs) / 1000).toFixed(1)} s`);
-    const token = await issueToken(createSerializedDb(store), { userName: 'bench', role: 'admin' }, 'cli');
+    const token = await issueToken(createSerializedDb(store), { userName: 'bench', role: 'admin' }, { label: 'cli' });
     // DuckDB's default (one thread per core) first: a SET threads would outlive its server.
     for (const duckdbThreads of [null, 1]) await benchServer(store, token, duckdbThreads);
   } finally {

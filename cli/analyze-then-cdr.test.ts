@@ -46,7 +46,7 @@ describe('analyze, then import-cdr', () => {
     const analyzeConfig = await resolveAnalyzeConfig(toAnalyzeConfigSpec(resolveSettings({ flags: { modelsDir: temp.file('no-models') } })), silentEffects);
     const app = await createApp({ store, analyzeConfig });
     try {
-      const token = await issueToken(createSerializedDb(store), { userName: 'sup', role: 'admin' }, 'cli');
+      const token = await issueToken(createSerializedDb(store), { userName: 'sup', role: 'admin' }, { label: 'cli' });
       const address = await app.listen({ port: 0, host: '127.0.0.1' });
       const get = async (path: string) => {
         const response = await fetch(`${address}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });

@@ -28,9 +28,13 @@ function rowOf(result: CallResult): string[] {
   ];
 }
 
+/** Rows of cells as left-aligned columns two spaces apart, the first row being the header. */
+export function formatTextTable(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n') + '\n';
+}
+
 /** A plain-text table of a batch, for people; machines use --json. */
 export function formatSummaryTable(results: readonly CallResult[]): string {
-  const rows = [Array.from(columns), ...results.map(rowOf)];
-  const widths = columns.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n') + '\n';
+  return formatTextTable([Array.from(columns), ...results.map(rowOf)]);
 }

@@ -5,6 +5,8 @@
  */
 export const errorCatalogue = {
   CQA_ERR_INPUT_NOT_FOUND: { statusCode: 404, exitCode: 2, summary: 'input path does not exist' },
+  CQA_ERR_INPUT_NOT_FILE: { statusCode: 422, exitCode: 3, summary: 'the path is a FIFO, device, socket or folder, not a recording file' },
+  CQA_ERR_INPUT_UNREADABLE: { statusCode: 422, exitCode: 3, summary: 'the file or folder may not be read by this process' },
   CQA_ERR_INPUT_EMPTY: { statusCode: 400, exitCode: 3, summary: 'input file has zero bytes' },
   CQA_ERR_INPUT_NOT_MEDIA: { statusCode: 415, exitCode: 3, summary: 'ffmpeg cannot read the file as audio or video' },
   CQA_ERR_INPUT_NO_AUDIO: { statusCode: 422, exitCode: 3, summary: 'the file has no audio stream' },
@@ -23,11 +25,14 @@ export const errorCatalogue = {
   CQA_ERR_INTERNAL: { statusCode: 500, exitCode: 70, summary: 'an unexpected internal failure' },
   CQA_ERR_API_BAD_REQUEST: { statusCode: 400, exitCode: 2, summary: 'a request parameter, query or body is invalid' },
   CQA_ERR_API_UNAUTHENTICATED: { statusCode: 401, exitCode: 77, summary: 'no valid API token was presented' },
+  CQA_ERR_API_TOKEN_EXPIRED: { statusCode: 401, exitCode: 77, summary: 'the API token has expired' },
   CQA_ERR_API_FORBIDDEN: { statusCode: 403, exitCode: 77, summary: "the token's role may not use this route" },
   CQA_ERR_API_NOT_FOUND: { statusCode: 404, exitCode: 2, summary: 'no such route, call, example or job' },
+  CQA_ERR_USER_NOT_FOUND: { statusCode: 404, exitCode: 2, summary: 'no such user, or no such token of the user' },
   CQA_ERR_API_RECORDING_MISSING: { statusCode: 404, exitCode: 2, summary: "a call's recording is no longer where it was analysed, or has changed" },
   CQA_ERR_API_PAYLOAD_TOO_LARGE: { statusCode: 413, exitCode: 2, summary: 'the request body is larger than the server accepts' },
   CQA_ERR_API_UNSUPPORTED_MEDIA_TYPE: { statusCode: 415, exitCode: 2, summary: 'the request body has a content type the route does not accept' },
+  CQA_ERR_API_REQUEST_TIMEOUT: { statusCode: 408, exitCode: 75, summary: 'the request body stopped arriving before it was complete' },
   CQA_ERR_API_RANGE_NOT_SATISFIABLE: { statusCode: 416, exitCode: 2, summary: 'the requested byte range lies outside the file' },
   CQA_ERR_API_UNPROCESSABLE: { statusCode: 422, exitCode: 2, summary: 'the request does not fit the call (span outside it, rule not checked)' },
   CQA_ERR_API_RATE_LIMITED: { statusCode: 429, exitCode: 75, summary: 'too many requests from this token or address' },

@@ -5,11 +5,11 @@
  */
 import path from 'node:path';
 import { DuckDBDataChunk, JSToDuckDBValueConverter, type DuckDBType, DOUBLE, INTEGER, TINYINT, VARCHAR } from '@duckdb/node-api';
-import { CallqaError } from '../core/errors.ts';
 import type { OkCallResult } from '../pipeline/result/build-result.ts';
 import type { CallWriter, OkCallOutcome } from '../pipeline/record-call.ts';
 import type { Store } from './open-store.ts';
 import { beginRun, failRun } from './runs.ts';
+import { writeInTransaction } from './transaction.ts';
 
 /** Runs work against the store: directly in the CLI, under the server's lock in `callqa serve`. */
 export type StoreAccess = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
@@ -110,8 +110,7 @@ function keepEarlierFacts(analysed: OkCallResult, earlier: OkCallResult | null):
 export async function saveCall(store: Store, runId: string, { result: analysed, stageTimingsMs }: OkCallOutcome): Promise<OkCallResult> {
   const { connection } = store;
   const callId = analysed.call_id;
-  await connection.run('BEGIN TRANSACTION');
-  try {
+  return writeInTransaction(connection, `${analysed.source}: storing the call`, async () => {
     const previous = await connection.runAndReadAll('SELECT first_analysed_at::VARCHAR AS at, result_json::VARCHAR AS result FROM calls WHERE call_id = $1', [callId]);
     const earlier = previous.getRowObjectsJS()[0] as { at: string; result: string } | undefined;
     const result = keepEarlierFacts(analysed, earlier ? (JSON.parse(earlier.result) as OkCallResult) : null);
@@ -123,15 +122,8 @@ export async function saveCall(store: Store, runId: string, { result: analysed, 
       "UPDATE analysis_runs SET status = 'ok', call_id = $2, sha256 = $3, finished_at = now(), stage_timings = $4 WHERE run_id = $1",
       [runId, callId, result.sha256, JSON.stringify(stageTimingsMs)],
     );
-    await connection.run('COMMIT');
     return result;
-  } catch (error) {
-    await connection.run('ROLLBACK');
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new CallqaError('CQA_ERR_STORE_WRITE', `${analysed.source}: storing the call failed (${detail}); nothing was changed`, {
-      cause: error,
-    });
-  }
+  });
 }
 
 /** The writer `recordCall` uses; `access` decides how the store is reached (directly, or under a lock). */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CallqaError } from '../core/errors.ts';
+import { inTransaction } from './transaction.ts';
 
 interface Migration {
   version: number;
@@ -42,15 +43,10 @@ export async function migrate(connection: DuckDBConnection, dbPath: string): Pro
     );
   }
   for (const migration of migrations.filter((candidate) => candidate.version > current)) {
-    await connection.run('BEGIN TRANSACTION');
-    try {
+    await inTransaction(connection, async () => {
       await connection.run(migration.sql);
       await connection.run('INSERT INTO schema_migrations VALUES ($1, $2, now())', [migration.version, migration.name]);
-      await connection.run('COMMIT');
-    } catch (error) {
-      await connection.run('ROLLBACK');
-      throw error;
-    }
+    });
   }
   return newest;
 }

@@ -23,9 +23,11 @@ export async function openStore(dbPath: string = defaultDbPath): Promise<Store> 
   const instance = await DuckDBInstance.create(dbPath).catch((error: unknown) => {
     const detail = error instanceof Error ? error.message : String(error);
     if (/lock/i.test(detail)) {
+      // DuckDB names the file and the holding process, then links its docs; the path has dots of its own.
+      const cause = detail.replace(/\s*See also https?:\/\/\S+\s*$/, '').replace(/\.$/, '');
       throw new CallqaError(
         'CQA_ERR_STORE_LOCKED',
-        `${dbPath}: the database is in use by another process (${detail.split('.')[0]}); stop it, or send work to the running \`callqa serve\``,
+        `${dbPath}: the database is in use by another process (${cause}); stop it, or send work to the running \`callqa serve\``,
         { cause: error },
       );
     }

@@ -126,6 +126,10 @@ describe('DuckDB store', () => {
       expect(outcome.exitCode).toBe(5);
       expect(outcome.stderr).toContain('CQA_ERR_STORE_LOCKED');
       expect(outcome.stderr).toContain(dbPath);
+      // DuckDB's own words in full, with the path and the holder's PID; its "See also" link is dropped.
+      expect(outcome.stderr).toContain(`(IO Error: Could not set lock on file "${dbPath}": Conflicting lock is held in`);
+      expect(outcome.stderr).toContain(`(PID ${holder.pid})`);
+      expect(outcome.stderr).not.toContain('See also');
     } finally {
       holder.kill('SIGKILL');
     }

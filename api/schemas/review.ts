@@ -1,5 +1,5 @@
 /** A QA review: an override of one rule result or of the score, with who, when and why. */
-import { Type, type Static } from '@sinclair/typebox';
+import { CloneType, Type, type Static } from '@sinclair/typebox';
 import { ruleStatuses } from '../../pipeline/result/call-result.ts';
 import { CallId, Comment, RuleId, Timestamp, UserName, Uuid } from './common.ts';
 
@@ -22,7 +22,10 @@ export const Review = Type.Object({
   before: Type.Union([ReviewedValue, Type.Null()], { description: 'The effective value just before this review.' }),
   after: ReviewedValue,
   comment: Type.Union([Type.String(), Type.Null()]),
-  reviewer: UserName,
+  reviewer: CloneType(UserName, { description: 'The user whose token made the review.' }),
+  token_issued_by: Type.Union([UserName, Type.Null()], {
+    description: 'The admin who minted that token for the reviewer, when it was not the reviewer or the database\'s operator: who may have acted.',
+  }),
   created_at: Timestamp,
 });
 export type Review = Static<typeof Review>;

@@ -20,11 +20,20 @@ export function encodeCursor(cursor: CallCursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.order, cursor.sortValue, cursor.callId])).toString('base64url');
 }
 
+/**
+ * Sort values the server makes (epoch microseconds, scores, durations) are finite and well
+ * inside ±2^53; DuckDB binds an integral number as BIGINT, so a tampered 1e308 would fail
+ * there instead of being refused here.
+ */
+function isBindableNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER;
+}
+
 function isCursorTuple(value: unknown): value is [CallSortKey, 'asc' | 'desc', number | string, string] {
   if (!Array.isArray(value) || value.length !== 4) return false;
   const [sort, order, sortValue, callId] = value as unknown[];
   return typeof sort === 'string' && sort in sortExpressions && (order === 'asc' || order === 'desc') &&
-    (sort === 'agent_id' ? typeof sortValue === 'string' : typeof sortValue === 'number') &&
+    (sort === 'agent_id' ? typeof sortValue === 'string' : isBindableNumber(sortValue)) &&
     typeof callId === 'string' && /^[0-9a-f]{16}$/.test(callId);
 }
 

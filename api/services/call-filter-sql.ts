@@ -5,6 +5,7 @@
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { CallFilters, CallSortKey } from '../schemas/call-filters.ts';
+import { resolveTimestampParam } from './timestamp-param.ts';
 
 type FilterName = Exclude<keyof CallFilters, 'sort' | 'order'>;
 
@@ -53,7 +54,7 @@ export function buildFilterSql(filters: CallFilters, extraClauses: readonly stri
     const value = filters[name];
     if (value === undefined) continue;
     clauses.push(filterClauses[name]);
-    params[name] = value;
+    params[name] = (name === 'from' || name === 'to') && typeof value === 'string' ? resolveTimestampParam(name, value) : value;
   }
   clauses.push(...extraClauses);
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };

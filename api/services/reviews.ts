@@ -8,6 +8,7 @@ import { CallqaError } from '../../core/errors.ts';
 import { callNotFound } from './not-found.ts';
 import type { Review, ReviewRequest } from '../schemas/review.ts';
 import { isoTimestampSql, type SerializedDb, type SqlRunner } from './serialized-db.ts';
+import type { Principal } from './tokens.ts';
 
 interface ReviewRow extends Omit<Review, 'before' | 'after'> {
   before_value: string | null;
@@ -15,7 +16,7 @@ interface ReviewRow extends Omit<Review, 'before' | 'after'> {
 }
 
 const reviewColumns = `review_id, call_id, target, rule_id, before_value::VARCHAR AS before_value,
-  after_value::VARCHAR AS after_value, comment, reviewer, ${isoTimestampSql('created_at')} AS created_at`;
+  after_value::VARCHAR AS after_value, comment, reviewer, token_issued_by, ${isoTimestampSql('created_at')} AS created_at`;
 
 function toReview({ before_value, after_value, ...row }: ReviewRow): Review {
   return { ...row, before: before_value === null ? null : JSON.parse(before_value), after: JSON.parse(after_value) } as Review;
@@ -40,16 +41,20 @@ async function findBefore(sql: SqlRunner, callId: string, request: ReviewRequest
   return { status: rule.status };
 }
 
-/** Records a review in one transaction and returns it. */
-export async function addReview(db: SerializedDb, callId: string, reviewer: string, request: ReviewRequest): Promise<Review> {
+/**
+ * Records a review in one transaction and returns it. The reviewer is the token's user; when
+ * another user minted that token, they are recorded beside it (see services/tokens.ts).
+ */
+export async function addReview(db: SerializedDb, callId: string, reviewer: Pick<Principal, 'userName' | 'tokenIssuedBy'>, request: ReviewRequest): Promise<Review> {
   const reviewId = randomUUID();
   const after = request.target === 'score' ? { score: request.score } : { status: request.status };
   return db.transaction(async (sql) => {
     const before = await findBefore(sql, callId, request);
     await sql.run(
-      'INSERT INTO reviews VALUES ($1, $2, $3, $4, $5::JSON, $6::JSON, $7, $8, now())',
+      `INSERT INTO reviews (review_id, call_id, target, rule_id, before_value, after_value, comment, reviewer, token_issued_by, created_at)
+       VALUES ($1, $2, $3, $4, $5::JSON, $6::JSON, $7, $8, $9, now())`,
       [reviewId, callId, request.target, request.target === 'rule' ? request.rule_id : null, JSON.stringify(before),
-        JSON.stringify(after), request.comment, reviewer],
+        JSON.stringify(after), request.comment, reviewer.userName, reviewer.tokenIssuedBy],
     );
     if (request.target === 'score') {
       await sql.run("INSERT INTO score_history VALUES ($1, NULL, $2, $3, 'review', now())", [callId, reviewId, request.score]);

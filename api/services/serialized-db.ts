@@ -6,6 +6,7 @@
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Store } from '../../store/index.ts';
+import { inTransaction } from '../../store/transaction.ts';
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
 
@@ -53,17 +54,7 @@ export function createSerializedDb(store: Store): SerializedDb {
     run: (sql: string, params?: SqlParams) => exclusive(() => runner.run(sql, params)),
     read: <T>(work: (sql: SqlRunner) => Promise<T>) => exclusive(() => work(runner)),
     transaction: <T>(work: (sql: SqlRunner) => Promise<T>) =>
-      exclusive(async (locked) => {
-        await locked.connection.run('BEGIN TRANSACTION');
-        try {
-          const result = await work(runner);
-          await locked.connection.run('COMMIT');
-          return result;
-        } catch (error) {
-          await locked.connection.run('ROLLBACK');
-          throw error;
-        }
-      }),
+      exclusive((locked) => inTransaction(locked.connection, () => work(runner))),
   });
 }
 

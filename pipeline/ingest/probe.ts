@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import ffmpeg, { type FfprobeData } from 'fluent-ffmpeg';
 import { CallqaError } from '../../core/errors.ts';
 import { resolveFfmpegBinaries } from './ffmpeg-binaries.ts';
+import { checkInputFile } from './input-file.ts';
 import type { RecordingProbe } from './types.ts';
 
 async function hashFile(filePath: string): Promise<string> {
@@ -59,10 +60,7 @@ async function findWavShortfallBytes(filePath: string, sizeBytes: number): Promi
 /** Reads what a recording is without decoding it; every failure names the file and the fix. */
 export async function probeRecording(source: string): Promise<RecordingProbe> {
   const absolutePath = path.resolve(source);
-  const fileStat = await stat(absolutePath).catch(() => undefined);
-  if (!fileStat || !fileStat.isFile()) {
-    throw new CallqaError('CQA_ERR_INPUT_NOT_FOUND', `${source}: no such file; check the path`);
-  }
+  const fileStat = await checkInputFile(source, absolutePath);
   if (fileStat.size === 0) {
     throw new CallqaError('CQA_ERR_INPUT_EMPTY', `${source}: the file is empty (0 bytes); export the recording again`);
   }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { CallqaError } from '../../core/errors.ts';
 import { setCallFactsSql } from '../call-facts.ts';
 import type { Store } from '../index.ts';
+import { writeInTransaction } from '../transaction.ts';
 import { cdrColumns, cdrColumnTypes, isCdrColumn } from './cdr-columns.ts';
 import { assertNoRejects, assertRequiredValues, loadCdrHeader, sqlString } from './validate-cdr.ts';
 
@@ -61,15 +62,7 @@ export async function importCdr(store: Store, csvPath: string): Promise<CdrImpor
     await connection.run(`CREATE OR REPLACE TEMP TABLE ${stagingTable} AS ${readCsvSql(csvPath, header)}`);
     await assertNoRejects(connection, csvPath, rejectsTable);
     await assertRequiredValues(connection, csvPath, stagingTable);
-    await connection.run('BEGIN TRANSACTION');
-    try {
-      await connection.run(upsertSql);
-      await connection.run('COMMIT');
-    } catch (error) {
-      await connection.run('ROLLBACK');
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new CallqaError('CQA_ERR_STORE_WRITE', `${csvPath}: storing the call-detail records failed (${detail}); nothing was changed`, { cause: error });
-    }
+    await writeInTransaction(connection, `${csvPath}: storing the call-detail records`, () => connection.run(upsertSql));
     const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS rows, count(recording_call_id)::INTEGER AS linked
       FROM cdr WHERE call_id IN (SELECT call_id FROM ${stagingTable})`);
     const { rows, linked } = reader.getRowObjectsJS()[0] as { rows: number; linked: number };

@@ -1,4 +1,5 @@
 import type { Store } from '../index.ts';
+import { writeInTransaction } from '../transaction.ts';
 
 /**
  * Changes whenever a call is analysed, re-analysed or deleted, or CDRs are imported: every
@@ -22,14 +23,9 @@ export async function refreshKpiFactsIfStale(store: Store): Promise<boolean> {
   const stored = await readSignature(store, 'SELECT source_signature FROM kpi_facts_state');
   if (current === stored) return false;
   const { connection } = store;
-  await connection.run('BEGIN TRANSACTION');
-  try {
+  await writeInTransaction(connection, `${store.dbPath}: refreshing the KPI facts`, async () => {
     await connection.run('DELETE FROM kpi_contact_facts; INSERT INTO kpi_contact_facts SELECT * FROM kpi_contacts; DELETE FROM kpi_facts_state');
     await connection.run('INSERT INTO kpi_facts_state VALUES ($1, now())', [current]);
-    await connection.run('COMMIT');
-  } catch (error) {
-    await connection.run('ROLLBACK');
-    throw error;
-  }
+  });
   return true;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Store } from '../index.ts';
+import { inTransaction } from '../transaction.ts';
 
 export interface SyntheticCallsSpec {
   /** Contacts to create; about 8 % abandoned and 9 % served by the IVR alone leave a CDR row without a recording. */
@@ -21,12 +22,5 @@ export async function generateSyntheticCalls(store: Store, spec: SyntheticCallsS
   await connection.run(`SET VARIABLE synthetic_calls = ${Math.trunc(spec.calls)}::BIGINT`);
   await connection.run(`SET VARIABLE synthetic_seed = ${Math.trunc(spec.seed)}::BIGINT`);
   await connection.run(`SET VARIABLE synthetic_first_id = ${Math.trunc(spec.firstId ?? 0)}::BIGINT`);
-  await connection.run('BEGIN TRANSACTION');
-  try {
-    await connection.run(generateSql);
-    await connection.run('COMMIT');
-  } catch (error) {
-    await connection.run('ROLLBACK');
-    throw error;
-  }
+  await inTransaction(connection, () => connection.run(generateSql));
 }

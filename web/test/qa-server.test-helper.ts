@@ -47,8 +47,8 @@ async function startServer(openPrepared: (databasePath: string) => Promise<Store
   const temp = await createTempFolder('callqa-web-');
   const store = await openPrepared(temp.file('callqa.duckdb'));
   const tokenDb = createSerializedDb(store);
-  const adminToken = await issueToken(tokenDb, { userName: 'qa-lead', role: 'admin' }, 'cli');
-  const trainerToken = await issueToken(tokenDb, { userName: 'coach-anna', role: 'trainer' }, 'cli');
+  const adminToken = await issueToken(tokenDb, { userName: 'qa-lead', role: 'admin' }, { label: 'cli' });
+  const trainerToken = await issueToken(tokenDb, { userName: 'coach-anna', role: 'trainer' }, { label: 'cli' });
   // No models folder: uploads would be analysed without speech-to-text; the tests upload nothing.
   const analyzeConfig = await resolveAnalyzeConfig(toAnalyzeConfigSpec(resolveSettings({ flags: { modelsDir: temp.file('no-models') } })), silentEffects);
   const app = await createApp({ store, analyzeConfig, cacheDir: temp.file('cache') });

@@ -5,7 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { CallqaError } from '../../../core/errors.ts';
-import { findPrincipal, type Principal } from '../../services/tokens.ts';
+import { lookUpToken, type Principal } from '../../services/tokens.ts';
 import { sharedPlugin } from '../shared-plugin.ts';
 
 declare module 'fastify' {
@@ -33,13 +33,20 @@ export const authPlugin = sharedPlugin('callqa-auth', async (app) => {
     const access = request.routeOptions.config.access;
     if (access === 'public') return;
     const token = bearerTokenOf(request);
-    const principal = token === undefined ? undefined : await findPrincipal(app.db, token);
-    if (!principal) {
+    const found = token === undefined ? { status: 'unknown' as const } : await lookUpToken(app.db, token);
+    if (found.status === 'expired') {
+      throw new CallqaError(
+        'CQA_ERR_API_TOKEN_EXPIRED',
+        `token ${found.tokenId} of user ${found.userName} expired at ${found.expiredAt}; ask an admin for a new one (callqa users add ${found.userName} --role ROLE)`,
+      );
+    }
+    if (found.status !== 'valid') {
       throw new CallqaError(
         'CQA_ERR_API_UNAUTHENTICATED',
         `${request.method} ${request.routeOptions.url} needs "Authorization: Bearer <token>" with a valid token; ask an admin for one (callqa users add NAME --role ROLE)`,
       );
     }
+    const principal = found.principal;
     request.principal = principal;
     if (!access?.includes(principal.role)) {
       throw new CallqaError(

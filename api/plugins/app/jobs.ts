@@ -1,10 +1,11 @@
 /**
- * Decorates the app with `jobs`, the analysis queue. Closing the app waits for the job in
+ * Decorates the app with `jobs`, the analysis queue, answering jobs without server paths. Closing the app waits for the job in
  * flight, so the caller can then close the store without cutting a saveCall in half.
  */
 import { closeRecognizers } from '../../../pipeline/transcribe/index.ts';
 import type { ApiOptions } from '../../app-options.ts';
 import { createJobQueue, type JobQueue } from '../../services/job-queue.ts';
+import { toPublicJob } from '../../services/public-job.ts';
 import { sharedPlugin } from '../shared-plugin.ts';
 
 declare module 'fastify' {
@@ -17,7 +18,15 @@ export const jobsPlugin = sharedPlugin<{ options: ApiOptions }>('callqa-jobs', a
   const queue = await createJobQueue(app.db, {
     limit: options.queueLimit, analyzeConfig: options.analyzeConfig, uploadsDir: options.uploadsDir, effects: options.effects,
   });
-  app.decorate('jobs', queue);
+  // Jobs leave the server without its paths; the server's own log (options.effects) keeps them.
+  app.decorate('jobs', {
+    ...queue,
+    submit: async (submission) => toPublicJob(await queue.submit(submission)),
+    find: async (jobId) => {
+      const job = await queue.find(jobId);
+      return job && toPublicJob(job);
+    },
+  } satisfies JobQueue);
   app.addHook('onClose', async () => {
     await queue.whenIdle();
     await closeRecognizers(); // speech-to-text workers started by a job

@@ -5,6 +5,7 @@
  * carries a stack, a path or a database message: those go to the server log only.
  */
 import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { errorCatalogue, isCallqaError, type ErrorCode } from '../../../core/errors.ts';
 import { sharedPlugin } from '../shared-plugin.ts';
@@ -48,6 +49,27 @@ function sendError(request: FastifyRequest, reply: FastifyReply, thrown: unknown
   const body = toApiErrorBody(thrown, request.id);
   if (body.statusCode >= 500) request.log.error({ err: thrown }, 'request failed');
   return reply.code(body.statusCode).type('application/json; charset=utf-8').send(body);
+}
+
+/**
+ * Node's answer to a request it could not parse (a body cut short by the client, a broken
+ * header), in the catalogue's shape rather than Fastify's bare "Client Error"; passed to
+ * Fastify as `clientErrorHandler`. No handler runs, so there is no request id to give.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return; // nothing left to answer on
+  const body: ApiErrorBody = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+    ? { statusCode: 408, code: 'CQA_ERR_API_REQUEST_TIMEOUT', error: 'Request Timeout', message: 'the request did not arrive in full in time; send it again' }
+    : {
+      statusCode: 400, code: 'CQA_ERR_API_BAD_REQUEST', error: 'Bad Request',
+      message: `the HTTP request is malformed or ended before it was complete (${error.code ?? 'parse error'}); send the whole request again`,
+    };
+  const json = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${body.statusCode} ${body.error}\r\nContent-Length: ${Buffer.byteLength(json)}\r\n`
+      + `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${json}`);
+  }
+  socket.destroy(error);
 }
 
 export const errorHandlerPlugin = sharedPlugin('callqa-error-handler', async (app) => {

@@ -13,7 +13,7 @@ export const reviewRoutes: RoutePlugin = async (app) => {
   });
 
   app.post('/calls/:callId/reviews', { schema: addReviewSchema, config: { access: roleSets.reviewers } }, async (request, reply) => {
-    const review = await addReview(app.db, request.params.callId, requirePrincipal(request).userName, request.body);
+    const review = await addReview(app.db, request.params.callId, requirePrincipal(request), request.body);
     return reply.code(201).send(review);
   });
 };

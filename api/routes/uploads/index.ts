@@ -12,6 +12,7 @@ import type { Readable } from 'node:stream';
 import { CallqaError, isCallqaError } from '../../../core/errors.ts';
 import { requirePrincipal } from '../../plugins/app/auth.ts';
 import { roleSets } from '../../roles.ts';
+import { watchBodyIdle } from '../../services/body-idle-timeout.ts';
 import { jobNotFound } from '../../services/not-found.ts';
 import { receiveUpload, tooLarge, type ReceivedUpload } from '../../services/upload-store.ts';
 import type { RoutePlugin } from '../../type-provider.ts';
@@ -74,7 +75,7 @@ async function receiveForm(request: FastifyRequest, uploadsDir: string, limitByt
   return { received, partFileName, fields };
 }
 
-export const uploadRoutes: RoutePlugin = async (app, { options: { uploadsDir, uploadLimitBytes } }) => {
+export const uploadRoutes: RoutePlugin = async (app, { options: { uploadsDir, uploadLimitBytes, uploadIdleTimeoutMs } }) => {
   const passStream = (_request: unknown, payload: Readable, done: (error: Error | null, body?: Readable) => void) => done(null, payload);
   // In this plugin only recordings are accepted: a JSON or text body is a 415, not a recording.
   app.removeAllContentTypeParsers();
@@ -98,6 +99,7 @@ export const uploadRoutes: RoutePlugin = async (app, { options: { uploadsDir, up
     let fileName: string;
     let agentChannel: 0 | 1 = queryChannel;
     let agentId = queryAgentId ?? null;
+    const stopWatching = watchBodyIdle(request.raw, uploadIdleTimeoutMs);
     try {
       // Before reading a byte; a form may be a little larger than its file.
       const declaredLimit = uploadLimitBytes + (isForm ? multipartOverheadBytes : 0);
@@ -126,6 +128,8 @@ export const uploadRoutes: RoutePlugin = async (app, { options: { uploadsDir, up
       await received?.discard();
       reply.header('connection', 'close'); // the client may still be sending the rest
       throw error;
+    } finally {
+      stopWatching();
     }
     const stored = await received.keep(fileName);
     const job = await app.jobs.submit({

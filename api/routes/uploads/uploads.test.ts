@@ -53,6 +53,8 @@ describe('uploads and jobs', () => {
     const finished = (await (await fetch(`${baseUrl}/api/v1/jobs/${job.job_id}`, { headers: auth })).json()) as Job;
     expect(finished).toMatchObject({ status: 'ok', error: null, call_id: job.sha256.slice(0, 16) });
     expect(finished.log.join('\n')).toContain('analysed');
+    expect(finished.log.join('\n')).toContain('hívás 1.wav');
+    expect(JSON.stringify(finished)).not.toContain(fixture.temp.file(''));
     const detail = (await (await fetch(`${baseUrl}/api/v1/calls/${finished.call_id}`, { headers: auth })).json()) as CallDetail;
     expect(detail.call).toMatchObject({ file_name: 'hívás 1.wav', agent_id: 'agent-3', size_bytes: job.size_bytes });
     expect(detail.result.channel_levels.map((level: { party: string }) => level.party)).toEqual(['customer', 'agent']);
@@ -67,6 +69,8 @@ describe('uploads and jobs', () => {
     const job = (await fixture.request('admin', 'GET', `/api/v1/jobs/${response.json().job_id}`)).json();
     expect(job).toMatchObject({ status: 'error', call_id: null, error: { code: 'CQA_ERR_INPUT_NOT_MEDIA' } });
     expect(job.error.message).toContain('notes.wav');
+    expect(job.error.message).toMatch(/^notes\.wav: not a readable audio or video file/);
+    expect(JSON.stringify(job)).not.toContain(fixture.temp.file(''));
     expect(await countRows('calls')).toBe(callsBefore);
     expect(await uploadedFolders()).not.toContain(job.sha256);
   });

@@ -32,13 +32,17 @@ export async function findTranscriptSidecar(recordingPath: string): Promise<stri
   return null;
 }
 
+const withoutByteOrderMark = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+
 /** Reads and validates a transcript file; utterances come back sorted by start. Throws CallqaError naming the file and place. */
 export async function loadTranscript(file: string, mapping: SpeakerMapping = loadDefaultSpeakerMapping()): Promise<ImportedTranscript> {
   const fileName = path.basename(file);
-  const content = await readFile(file, 'utf8').catch((cause: NodeJS.ErrnoException) => {
+  const raw = await readFile(file, 'utf8').catch((cause: NodeJS.ErrnoException) => {
     if (cause.code === 'ENOENT') throw new CallqaError('CQA_ERR_INPUT_NOT_FOUND', `transcript ${file} does not exist; check the path`, { cause });
     throw transcriptError(fileName, 'file', `cannot be read (${cause.message})`);
   });
+  // Windows tools (Notepad, Excel, many diallers) start UTF-8 files with a byte order mark.
+  const content = withoutByteOrderMark(raw);
   const extension = path.extname(file).toLowerCase();
   let utterances: Utterance[];
   if (extension === '.json') utterances = parseJsonTranscript(content, fileName);

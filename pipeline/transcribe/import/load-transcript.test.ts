@@ -74,6 +74,17 @@ describe('loadTranscript', () => {
     await expect(loadTranscript(file)).rejects.toMatchObject({ code: 'CQA_ERR_CONFIG_INVALID', message: expect.stringMatching(message) });
   });
 
+  it('reads JSON, WebVTT and SubRip files that start with a UTF-8 byte order mark, as Windows tools write them', async () => {
+    const bom = '\uFEFF';
+    const utterance = { party: 'agent', start: 1, end: 2, text: 'Good morning.' };
+    const files = [
+      await write('bom.transcript.json', bom + JSON.stringify({ utterances: [utterance] })),
+      await write('bom.vtt', `${bom}WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Agent>Good morning.\n`),
+      await write('bom.srt', `${bom}1\n00:00:01,000 --> 00:00:02,000\nAgent: Good morning.\n`),
+    ];
+    for (const file of files) expect((await loadTranscript(file)).utterances, file).toEqual([utterance]);
+  });
+
   it('reports a missing file as not found', async () => {
     await expect(loadTranscript(temp.file('absent.vtt'))).rejects.toMatchObject({ code: 'CQA_ERR_INPUT_NOT_FOUND' });
   });

@@ -16,6 +16,8 @@ export function auditTrail(reviews: readonly Review[]): HTMLElement {
       valueText(review.before), ' → ', h('strong', {}, [valueText(review.after)]),
     ]),
     review.comment ? h('blockquote', {}, [review.comment]) : null,
-    h('p', { class: 'meta' }, [`${review.reviewer} · ${formatDateTime(review.created_at)}`]),
+    h('p', { class: 'meta' }, [
+      review.reviewer, review.token_issued_by ? ` (with a token ${review.token_issued_by} minted)` : '', ` · ${formatDateTime(review.created_at)}`,
+    ]),
   ])));
 }
