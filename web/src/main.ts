@@ -8,7 +8,9 @@ import { callListPage } from './pages/call-list-page.ts';
 import { callPage } from './pages/call-page.ts';
 import { examplesPage } from './pages/examples-page.ts';
 import { signInPage } from './pages/sign-in-page.ts';
-import { h, fill, emptyState } from './dom.ts';
+import { roleSets, type Role } from '../../api/roles.ts';
+import { h, fill, emptyState, loadingState } from './dom.ts';
+import { signedInPrincipal } from './principal.ts';
 import { startRouter, type PageRenderer, type Route } from './router.ts';
 import { forgetToken, storedToken } from './session.ts';
 
@@ -18,18 +20,22 @@ const pages: Record<string, PageRenderer> = {
   examples: examplesPage,
 };
 
-const navigation = [
-  { section: 'calls', label: 'Calls' }, { section: 'agents', label: 'Agents' }, { section: 'examples', label: 'Example library' },
+/** Each page with the roles whose API requests it makes (api/roles.ts); the others do not see it. */
+const navigation: readonly { section: string; label: string; roles: readonly Role[] }[] = [
+  { section: 'calls', label: 'Calls', roles: roleSets.everyone },
+  { section: 'agents', label: 'Agents', roles: roleSets.coaches },
+  { section: 'examples', label: 'Example library', roles: roleSets.everyone },
 ];
 
-function topBar(section: string | undefined): HTMLElement {
+/** The top bar; before the role is known it offers only the pages every role may open. */
+function topBar(section: string | undefined, role?: Role): HTMLElement {
   const signOut = () => {
     forgetToken();
     location.hash = '#/sign-in';
   };
   return h('nav', { class: 'top-bar', 'aria-label': 'Main' }, [
     h('a', { class: 'brand', href: '#/calls' }, ['callqa']),
-    h('ul', {}, navigation.map(({ section: target, label }) =>
+    h('ul', {}, navigation.filter((entry) => entry.roles.length === roleSets.everyone.length || (role && entry.roles.includes(role))).map(({ section: target, label }) =>
       h('li', {}, [h('a', { href: `#/${target}`, 'aria-current': target === section ? 'page' : null }, [label])]))),
     storedToken() ? h('button', { type: 'button', class: 'link-button', onclick: signOut }, ['Sign out']) : null,
   ]);
@@ -50,8 +56,21 @@ function renderRoute(route: Route, signal: AbortSignal): void {
   }
   fill(document.getElementById('top-bar')!, topBar(section));
   const page = pages[section];
-  fill(main, page ? page(route, signal) : emptyState('No such page', `Nothing lives at ${location.hash}.`));
-  document.title = `callqa · ${navigation.find((entry) => entry.section === section)?.label ?? 'not found'}`;
+  const entry = navigation.find((candidate) => candidate.section === section);
+  document.title = `callqa · ${entry?.label ?? 'not found'}`;
+  if (!page) {
+    fill(main, emptyState('No such page', `Nothing lives at ${location.hash}.`));
+    return;
+  }
+  fill(main, loadingState('the page'));
+  const show = (role: Role | undefined) => {
+    if (signal.aborted) return;
+    fill(document.getElementById('top-bar')!, topBar(section, role));
+    if (role && entry && !entry.roles.includes(role)) fill(main, emptyState('Not open to your role', `${entry.label} is for ${entry.roles.join(', ')}.`));
+    else fill(main, page(route, signal));
+  };
+  // Unknown role (the lookup failed): the page is shown and the API decides.
+  signedInPrincipal().then((me) => show(me.role), () => show(undefined));
 }
 
 if (!location.hash) location.replace(storedToken() ? '#/calls' : '#/sign-in');

@@ -99,6 +99,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
   });
 
   it('shows the agent dashboard with trends and coaching flags', async () => {
+    expect(await page.locator('form.review-form').count()).toBe(1);
     await page.click('nav.top-bar a[href="#/agents"]');
     await expect.poll(() => page.locator('table.agents tbody tr').count()).toBe(2);
     await page.locator('.trend canvas').first().waitFor();
@@ -121,8 +122,12 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.click('nav.top-bar button:has-text("Sign out")');
     await page.fill('#token', server.trainerToken);
     await page.keyboard.press('Enter');
+    // A trainer reviews no rules and sees no agent figures: neither the page nor the form is offered.
+    await expect.poll(() => page.locator('nav.top-bar ul a').allTextContents()).toEqual(['Calls', 'Example library']);
     await page.locator('table.calls tbody tr a', { hasText: 'en-01' }).click();
     await page.waitForFunction(() => (document.querySelector<HTMLAudioElement>('[data-testid="call-audio"]')?.duration ?? 0) > 0);
+    await page.locator('.tag-example:not([hidden])').waitFor();
+    expect(await page.locator('form.review-form').count()).toBe(0);
     const line = page.locator('.utterance', { hasText: 'May I put you on hold' });
     await line.locator('.utterance-time').click();
     const lineStart = Number(await line.locator('.utterance-text').getAttribute('data-start'));
@@ -150,6 +155,12 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     const archive = await readFile(await download.path());
     expect(archive.subarray(0, 2).toString('latin1')).toBe('PK');
     await expect.poll(() => tagged.locator('.clip-status').textContent()).toBe('Downloaded.');
+  });
+
+  it("tells a trainer that the agent page is not for their role, without asking the API", async () => {
+    await page.goto(`${server.url}/#/agents`);
+    await expect.poll(() => page.locator('#main .state-empty strong').textContent()).toBe('Not open to your role');
+    expect(await page.locator('table.agents').count()).toBe(0);
   });
 
   it('logged no console errors on any page', () => {

@@ -3,8 +3,10 @@
  * come from the playhead or the transcript line under it, so a trainer listens, stops, and
  * tags without typing times; every control is a native one, so the form works from the keyboard.
  */
-import { ApiError, getJson, postJson } from '../api-client.ts';
-import type { CallDetail, Example, Principal, Utterance } from '../api-types.ts';
+import { roleSets } from '../../../api/roles.ts';
+import { signedInPrincipal } from '../principal.ts';
+import { ApiError, postJson } from '../api-client.ts';
+import type { CallDetail, Example, Utterance } from '../api-types.ts';
 import type { ExampleRequest } from '../../../api/schemas/example.ts';
 import { fill, h } from '../dom.ts';
 import { formatSpan } from '../format.ts';
@@ -12,7 +14,6 @@ import { routeHref } from '../router.ts';
 import { guidancePoints, type GuidanceRef } from './guidance-points.ts';
 import type { Player } from './player.ts';
 
-const taggingRoles: readonly Principal['role'][] = ['trainer', 'admin'];
 const defaultSpanSeconds = 5;
 
 /** Audio seeks land on a frame, a few ms off the time asked for; a line jumped to still counts. */
@@ -117,8 +118,8 @@ export function exampleCard(detail: CallDetail, player: Player, signal: AbortSig
     fill(card, h('h2', { id: 'tag-example-title' }, ['Tag an example']), exampleForm(detail, player));
     card.hidden = false;
   };
-  getJson<Principal>('/me', {}, signal).then((me) => {
-    if (taggingRoles.includes(me.role)) show();
+  signedInPrincipal().then((me) => {
+    if (roleSets.trainers.some((role) => role === me.role) && !signal.aborted) show();
   }, () => {
     if (!signal.aborted) show();
   });

@@ -16,6 +16,8 @@ import { transcriptPanel } from '../call/transcript.ts';
 import { errorState, fill, h, loadInto } from '../dom.ts';
 import { formatClock, formatDateTime, formatScore, formatWallClock } from '../format.ts';
 import type { Route } from '../router.ts';
+import { roleSets } from '../../../api/roles.ts';
+import { signedInPrincipal } from '../principal.ts';
 import { scoreBand } from './call-list-page.ts';
 
 /** Where a fact came from, as a tooltip on its value says it. */
@@ -46,13 +48,18 @@ function callHeader(detail: CallDetail): HTMLElement {
 
 export function callPage(callId: string, route: Route, signal: AbortSignal): HTMLElement {
   const page = h('article', { class: 'page call-page', 'aria-labelledby': 'call-title' });
-  void loadInto(page, 'the call', () => getJson<CallDetail>(`/calls/${encodeURIComponent(callId)}`, {}, signal), (detail) => {
+  const load = () => Promise.all([
+    getJson<CallDetail>(`/calls/${encodeURIComponent(callId)}`, {}, signal),
+    // Unknown role: the form is shown and the API decides.
+    signedInPrincipal().then((me) => roleSets.reviewers.some((role) => role === me.role), () => true),
+  ]);
+  void loadInto(page, 'the call', load, ([detail, mayReview]) => {
     const player = createPlayer(detail, signal);
     const startAt = Number(route.query.get('t'));
     if (startAt > 0) player.seek(startAt);
     const review = h('div', { class: 'review-slot' });
     const showReview = (current: CallDetail) => fill(review,
-      h('section', { class: 'card rules', 'aria-labelledby': 'rules-title' }, [h('h2', { id: 'rules-title' }, ['Rule results']), reviewForm(current, reload), rulesPanel(current, player)]),
+      h('section', { class: 'card rules', 'aria-labelledby': 'rules-title' }, [h('h2', { id: 'rules-title' }, ['Rule results']), mayReview ? reviewForm(current, reload) : null, rulesPanel(current, player)]),
       h('section', { class: 'card audit', 'aria-labelledby': 'audit-title' }, [h('h2', { id: 'audit-title' }, ['Audit trail']), auditTrail(current.reviews)]),
     );
     // After an override only the review side is redrawn: playback and the waveform carry on.
