@@ -12,6 +12,7 @@ export const errorCatalogue = {
   CQA_ERR_INPUT_TOO_MANY_CHANNELS: { statusCode: 422, exitCode: 3, summary: 'more than two audio channels' },
   CQA_ERR_INPUT_TRUNCATED: { statusCode: 422, exitCode: 3, summary: 'decoded audio is shorter than the container declares' },
   CQA_ERR_INPUT_CORRUPT: { statusCode: 422, exitCode: 3, summary: 'ffmpeg failed while decoding the audio' },
+  CQA_ERR_INPUT_CONTAINER_REFUSED: { statusCode: 415, exitCode: 3, summary: 'a playlist, concatenation script or other container callqa does not read' },
   CQA_ERR_INPUT_NONE_FOUND: { statusCode: 400, exitCode: 2, summary: 'no recordings found under the given paths' },
   CQA_ERR_FFMPEG_MISSING: { statusCode: 500, exitCode: 4, summary: 'no usable ffmpeg/ffprobe binary' },
   CQA_ERR_CONFIG_INVALID: { statusCode: 400, exitCode: 2, summary: 'an option or config value is invalid' },

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { CallqaError } from '../../core/errors.ts';
 import { resolveFfmpegBinaries } from './ffmpeg-binaries.ts';
+import { pinnedInputArgs } from './input-format.ts';
 import type { DecodeSampleRateHz, PcmBlock, RecordingProbe } from './types.ts';
 
 const bytesPerSample = 4;
@@ -59,7 +60,7 @@ export async function* decodePcm(probe: RecordingProbe, sampleRateHz: DecodeSamp
   const { ffmpegPath } = resolveFfmpegBinaries();
   const decoder = spawn(
     ffmpegPath,
-    ['-v', 'error', '-nostdin', '-i', probe.absolutePath, '-map', '0:a:0', '-vn', '-sn', '-dn',
+    ['-v', 'error', '-nostdin', ...pinnedInputArgs(probe.source, probe.container), '-i', probe.absolutePath, '-map', '0:a:0', '-vn', '-sn', '-dn',
       '-c:a', 'pcm_f32le', '-ar', String(sampleRateHz), '-f', 'f32le', 'pipe:1'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

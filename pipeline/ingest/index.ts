@@ -7,6 +7,7 @@ import type { CallAudio, DecodeSampleRateHz } from './types.ts';
 export type { CallAudio, PcmBlock, RecordingProbe, DecodeSampleRateHz } from './types.ts';
 export { findRecordings } from './find-recordings.ts';
 export { resolveFfmpegBinaries } from './ffmpeg-binaries.ts';
+export { safeInputArgs } from './input-format.ts';
 
 export interface IngestOptions {
   /** Which stereo channel carries the agent; the other carries the customer. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import ffmpeg, { type FfprobeData } from 'fluent-ffmpeg';
 import { CallqaError } from '../../core/errors.ts';
 import { resolveFfmpegBinaries } from './ffmpeg-binaries.ts';
+import { findContainerRefusal, resolveInputDemuxer, safeInputArgs } from './input-format.ts';
 import type { RecordingProbe } from './types.ts';
 
 async function hashFile(filePath: string): Promise<string> {
@@ -18,7 +19,7 @@ function runFfprobe(filePath: string): Promise<FfprobeData> {
   return new Promise((resolve, reject) => {
     ffmpeg(filePath)
       .setFfprobePath(ffprobePath)
-      .ffprobe((error: unknown, data: FfprobeData) => (error ? reject(error) : resolve(data)));
+      .ffprobe([...safeInputArgs], (error: unknown, data: FfprobeData) => (error ? reject(error) : resolve(data)));
   });
 }
 
@@ -67,12 +68,14 @@ export async function probeRecording(source: string): Promise<RecordingProbe> {
     throw new CallqaError('CQA_ERR_INPUT_EMPTY', `${source}: the file is empty (0 bytes); export the recording again`);
   }
   const data = await runFfprobe(absolutePath).catch((error: unknown) => {
-    throw new CallqaError(
+    throw findContainerRefusal(source, error instanceof Error ? error.message : String(error)) ?? new CallqaError(
       'CQA_ERR_INPUT_NOT_MEDIA',
       `${source}: not a readable audio or video file (ffprobe: ${ffprobeReason(error)}); check that it is a recording and not renamed text or a partial download`,
       { cause: error },
     );
   });
+  const container = data.format.format_name ?? 'unknown';
+  resolveInputDemuxer(source, container);
   const audio = data.streams.find((stream) => stream.codec_type === 'audio');
   if (!audio) {
     throw new CallqaError('CQA_ERR_INPUT_NO_AUDIO', `${source}: the file has no audio track; export it with its audio`);
@@ -102,7 +105,7 @@ export async function probeRecording(source: string): Promise<RecordingProbe> {
     absolutePath,
     sizeBytes: fileStat.size,
     sha256: await hashFile(absolutePath),
-    container: data.format.format_name ?? 'unknown',
+    container,
     codec: audio.codec_name ?? 'unknown',
     sampleRateHz,
     channels: channels === 2 ? 2 : 1,
