@@ -133,6 +133,33 @@ describe('callqa analyze on files that point at other files', () => {
   });
 });
 
+describe('callqa analyze limits', () => {
+  let temp: TempFolder;
+  beforeAll(async () => {
+    temp = await createTempFolder();
+  });
+  afterAll(() => temp.remove());
+
+  it('--max-duration-s bounds the recording, and a transcript must end within it', async () => {
+    const recording = await makeToneRecording(temp.file('two-seconds.wav'), stereoWav(2));
+    const db = temp.file('limits.duckdb');
+    const tooLong = await runCli(['analyze', recording, '--db', db, '--max-duration-s', '1.5']);
+    expect(tooLong.exitCode).toBe(1);
+    expect(tooLong.stderr).toContain(`CQA_ERR_INPUT_TOO_LONG: ${recording}: the recording declares 2 s, more than the 1.5 s`);
+    const badLimit = await runCli(['analyze', recording, '--db', db, '--max-duration-s', 'soon']);
+    expect(badLimit.exitCode).toBe(2);
+    expect(badLimit.stderr).toContain('--max-duration-s must be a number of seconds above 0, got "soon"');
+
+    await writeFile(temp.file('two-seconds.transcript.json'), JSON.stringify({ utterances: [{ party: 'agent', start: 1e9, end: 1e9 + 1, text: 'hello' }] }));
+    const late = await runCli(['analyze', recording, '--db', db, '--json']);
+    expect(late.exitCode).toBe(1);
+    expect(JSON.parse(late.stdout)).toMatchObject({
+      status: 'error', error: { code: 'CQA_ERR_CONFIG_INVALID', message: expect.stringContaining('utterance 1: ends at 1000000001 s, after the recording (2.0 s)') },
+    });
+    expect(await queryDb(db, 'SELECT count(*)::INTEGER AS n FROM calls')).toEqual([{ n: 0 }]);
+  });
+});
+
 describe('callqa analyze idempotency', () => {
   let temp: TempFolder;
   beforeAll(async () => {

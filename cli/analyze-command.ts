@@ -1,7 +1,7 @@
 import { defineCommand } from 'citty';
 import { reportFailures } from './report-failures.ts';
 import { CallqaError, partialFailureExitCode } from '../core/errors.ts';
-import { findRecordings, resolveFfmpegBinaries } from '../pipeline/ingest/index.ts';
+import { defaultInputLimits, findRecordings, resolveFfmpegBinaries } from '../pipeline/ingest/index.ts';
 import type { CallResult } from '../pipeline/result/call-result.ts';
 import { resolveAnalyzeConfig } from '../pipeline/analyze-config.ts';
 import { runBatch } from '../pipeline/run-batch.ts';
@@ -27,6 +27,7 @@ export const analyzeCommand = defineCommand({
     languages: { type: 'string', description: 'Languages to detect among, comma-separated', default: 'en,ru,hu' },
     'models-dir': { type: 'string', description: 'Folder of installed models (callqa models pull)', default: defaultModelsDir() },
     'whisper-model': { type: 'string', description: 'Speech-to-text model id from `callqa models list`', default: defaultWhisperModelId },
+    'max-duration-s': { type: 'string', description: 'Longest recording accepted, in seconds', default: String(defaultInputLimits.maxDurationS) },
   },
   run: ({ args }) =>
     reportFailures(async (effects) => {
@@ -42,6 +43,7 @@ export const analyzeCommand = defineCommand({
       const config = await resolveAnalyzeConfig(
         {
           agentChannel,
+          maxDurationS: args['max-duration-s'],
           languages: args.languages.split(',').map((code) => code.trim()).filter(Boolean),
           forcedLanguage: args.language ?? null,
           transcriptPath: args.transcript ?? null,

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Effects } from '../core/effects.ts';
 import { CallqaError } from '../core/errors.ts';
+import { defaultInputLimits } from './ingest/index.ts';
 import { languages, type Language } from './result/call-result.ts';
 import { loadRulePack, type RulePack } from './rules/index.ts';
 import { loadScorecard, type Scorecard } from './score/index.ts';
@@ -25,10 +26,13 @@ export interface AnalyzeConfigSpec {
   whisperModelId: string;
   /** Registry id of the sentiment model to use when it is installed; default sentiment-multilingual. */
   sentimentModelId?: string;
+  /** Longest recording accepted, in seconds, as given; default from pipeline/ingest/input-limits.json (6 h). */
+  maxDurationS?: number | string;
 }
 
 export interface AnalyzeConfig {
   readonly agentChannel: 0 | 1;
+  readonly maxDurationS: number;
   readonly languages: readonly Language[];
   readonly forcedLanguage: Language | null;
   readonly transcriptPath: string | null;
@@ -38,6 +42,15 @@ export interface AnalyzeConfig {
   readonly sentiment: SentimentModelSettings | null;
   readonly rulePacks: ReadonlyMap<Language, RulePack>;
   readonly scorecard: Scorecard;
+}
+
+function resolveMaxDurationS(value: number | string | undefined): number {
+  if (value === undefined) return defaultInputLimits.maxDurationS;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new CallqaError('CQA_ERR_CONFIG_INVALID', `--max-duration-s must be a number of seconds above 0, got "${value}"`);
+  }
+  return seconds;
 }
 
 function resolveLanguage(option: string, value: string): Language {
@@ -82,6 +95,7 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
   const packs = await Promise.all(allowed.map(async (language) => [language, await loadRulePack(language)] as const));
   return Object.freeze({
     agentChannel: spec.agentChannel ?? 0,
+    maxDurationS: resolveMaxDurationS(spec.maxDurationS),
     languages: Object.freeze(allowed),
     forcedLanguage,
     transcriptPath: spec.transcriptPath ?? null,

@@ -33,7 +33,7 @@ async function timed<T>(timings: Record<string, number>, stage: string, effects:
 async function obtainTranscript(audio: CallAudio, acoustics: AudioAnalysis, config: AnalyzeConfig, effects: Effects): Promise<CallTranscript> {
   const transcriptFile = config.transcriptPath ?? (await findTranscriptSidecar(audio.probe.source));
   if (transcriptFile) {
-    const imported = await loadTranscript(transcriptFile);
+    const imported = await loadTranscript(transcriptFile, { recordingDurationS: acoustics.durationS });
     const detected = detectTextLanguage(imported.utterances, config.languages);
     const utterances = imported.utterances.map((utterance, index) => ({ ...utterance, language: detected.utteranceLanguages[index] ?? null }));
     return { source: imported.source, language: config.forcedLanguage ?? detected.language, utterances };
