@@ -145,7 +145,7 @@ describe('callqa analyze limits', () => {
     const db = temp.file('limits.duckdb');
     const tooLong = await runCli(['analyze', recording, '--db', db, '--max-duration-s', '1.5']);
     expect(tooLong.exitCode).toBe(1);
-    expect(tooLong.stderr).toContain(`CQA_ERR_INPUT_TOO_LONG: ${recording}: the recording declares 2 s, more than the 1.5 s`);
+    expect(tooLong.stderr).toContain(`CQA_ERR_INPUT_TOO_LONG: ${recording}: the recording declares 2 s; callqa accepts at most 1.5 s: split it, or raise the limit with --max-duration-s`);
     const badLimit = await runCli(['analyze', recording, '--db', db, '--max-duration-s', 'soon']);
     expect(badLimit.exitCode).toBe(2);
     expect(badLimit.stderr).toContain('--max-duration-s must be a number of seconds above 0, got "soon"');

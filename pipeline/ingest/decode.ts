@@ -87,6 +87,7 @@ export async function* decodePcm(probe: RecordingProbe, sampleRateHz: DecodeSamp
     decoder.kill('SIGKILL');
   };
   // CPU time, not wall time: ffmpeg waits on a full pipe while a slow stage (Whisper) reads.
+  // Polled at a tenth of the limit, between 20 ms and 1 s.
   const cpuWatch = setInterval(() => {
     void readCpuSeconds(decoder.pid ?? -1).then((cpuS) => {
       if (cpuS !== null && cpuS > limits.decodeCpuLimitS) {
@@ -135,7 +136,6 @@ export async function* decodePcm(probe: RecordingProbe, sampleRateHz: DecodeSamp
       yield block;
     }
     await exited;
-    clearInterval(cpuWatch);
     finished = true;
     checkDecodedLength(probe, startFrame / sampleRateHz, outcome);
   } finally {

@@ -84,11 +84,11 @@ describe('ingest refuses inputs that would cost hours or report wrong figures', 
     const file = await makeToneRecording(temp.file('three-seconds.flac'), { durationS: 3, sampleRateHz: 8000, channelAmplitudes: [0.3], codecArgs: ['-c:a', 'flac'] });
     const limits = { ...defaultInputLimits, maxDurationS: 2 };
     await expect(probeRecording(file, limits)).rejects.toMatchObject({
-      code: 'CQA_ERR_INPUT_TOO_LONG', message: expect.stringMatching(/three-seconds\.flac: the recording declares 3 s, more than the 2 s/),
+      code: 'CQA_ERR_INPUT_TOO_LONG', message: expect.stringMatching(/three-seconds\.flac: the recording declares 3 s; callqa accepts at most 2 s:/),
     });
     const probe = { ...(await probeRecording(file)), declaredDurationS: null };
     await expect(drain(decodePcm(probe, 8000, limits))).rejects.toMatchObject({
-      code: 'CQA_ERR_INPUT_TOO_LONG', message: expect.stringMatching(/decodes to more than 2 s/),
+      code: 'CQA_ERR_INPUT_TOO_LONG', message: expect.stringMatching(/three-seconds\.flac: the recording decodes to more than 2 s; callqa accepts at most 2 s/),
     });
     await expect(drain(decodePcm(probe, 8000, defaultInputLimits))).resolves.toBeUndefined();
   });

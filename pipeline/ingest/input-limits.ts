@@ -18,7 +18,6 @@ export const defaultInputLimits: InputLimits = Object.freeze({ minSampleRateHz, 
 export function tooLong(source: string, what: string, maxDurationS: number): CallqaError {
   return new CallqaError(
     'CQA_ERR_INPUT_TOO_LONG',
-    `${source}: the recording ${what}, more than the ${maxDurationS} s (${(maxDurationS / 3600).toFixed(1)} h) callqa accepts; ` +
-      'split it, or raise the limit with --max-duration-s',
+    `${source}: the recording ${what}; callqa accepts at most ${maxDurationS} s: split it, or raise the limit with --max-duration-s`,
   );
 }
