@@ -147,5 +147,5 @@ describe('callqa analyze SIGKILLed, then the database opened once (WAL replay)',
     expect(firstRerun.scan).toEqual({ ...beforeCrash.scan, analysis_runs: 2, score_history: 3, reviews: 1 });
     expect((await countRowsOfCall(db, secondCallId)).scan).toEqual({ ...secondAfter.scan, analysis_runs: 2, score_history: 2 });
     expect(await queryDb(db, 'SELECT count(*)::INTEGER AS n FROM calls')).toEqual([{ n: 3 }]);
-  });
+  }, 180_000); // six analyses in child processes: minutes on a loaded machine
 });
