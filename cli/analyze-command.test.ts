@@ -1,7 +1,7 @@
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempFolder, type TempFolder } from '../core/temp-folder.test-helper.ts';
-import { makeSilentVideo, makeToneRecording } from '../pipeline/ingest/audio-fixtures.test-helper.ts';
+import { makeFilesPointingElsewhere, makeSilentVideo, makeToneRecording } from '../pipeline/ingest/audio-fixtures.test-helper.ts';
 import { queryDb, runCli } from './run-cli.test-helper.ts';
 
 const stereoWav = (durationS: number) => ({
@@ -105,6 +105,58 @@ describe('callqa analyze on bad input', () => {
     const outcome = await runCli(['analyze', files.good!, '--db', temp.file('cfg.duckdb'), '--agent-channel', '2']);
     expect(outcome.exitCode).toBe(2);
     expect(outcome.stderr).toContain('CQA_ERR_CONFIG_INVALID');
+  });
+});
+
+describe('callqa analyze on files that point at other files', () => {
+  let temp: TempFolder;
+  beforeAll(async () => {
+    temp = await createTempFolder();
+  });
+  afterAll(() => temp.remove());
+
+  it('refuses an HLS playlist and an ffconcat script naming local recordings, and stores neither', async () => {
+    const { playlist, concatScript, fifoPlaylist } = await makeFilesPointingElsewhere(temp.file('upload'), temp.file('elsewhere'));
+    const good = await makeToneRecording(temp.file('good.wav'), stereoWav(2));
+    const db = temp.file('pointing.duckdb');
+    const outcome = await runCli(['analyze', playlist, concatScript, fifoPlaylist, good, '--db', db, '--json']);
+    expect(outcome.exitCode).toBe(1);
+    const results = outcome.stdout.trim().split('\n').map((line) => JSON.parse(line) as { source: string; status: string; error?: { code: string; message: string } });
+    for (const [file, container] of [[playlist, 'hls'], [concatScript, 'concat'], [fifoPlaylist, 'hls']] as const) {
+      const { error } = results.find((result) => result.source === file)!;
+      expect(error?.code).toBe('CQA_ERR_INPUT_CONTAINER_REFUSED');
+      expect(error?.message).toContain(`${file}: the container "${container}" is refused`);
+      expect(error?.message).toContain('give the recording itself');
+    }
+    expect(await queryDb(db, 'SELECT source FROM calls')).toEqual([{ source: good }]);
+    expect(await queryDb(db, 'SELECT count(*)::INTEGER AS n FROM calls WHERE duration_s > 40')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('callqa analyze limits', () => {
+  let temp: TempFolder;
+  beforeAll(async () => {
+    temp = await createTempFolder();
+  });
+  afterAll(() => temp.remove());
+
+  it('--max-duration-s bounds the recording, and a transcript must end within it', async () => {
+    const recording = await makeToneRecording(temp.file('two-seconds.wav'), stereoWav(2));
+    const db = temp.file('limits.duckdb');
+    const tooLong = await runCli(['analyze', recording, '--db', db, '--max-duration-s', '1.5']);
+    expect(tooLong.exitCode).toBe(1);
+    expect(tooLong.stderr).toContain(`CQA_ERR_INPUT_TOO_LONG: ${recording}: the recording declares 2 s; callqa accepts at most 1.5 s: split it, or raise the limit with --max-duration-s`);
+    const badLimit = await runCli(['analyze', recording, '--db', db, '--max-duration-s', 'soon']);
+    expect(badLimit.exitCode).toBe(2);
+    expect(badLimit.stderr).toContain('--max-duration-s must be a number of seconds above 0, got "soon"');
+
+    await writeFile(temp.file('two-seconds.transcript.json'), JSON.stringify({ utterances: [{ party: 'agent', start: 1e9, end: 1e9 + 1, text: 'hello' }] }));
+    const late = await runCli(['analyze', recording, '--db', db, '--json']);
+    expect(late.exitCode).toBe(1);
+    expect(JSON.parse(late.stdout)).toMatchObject({
+      status: 'error', error: { code: 'CQA_ERR_CONFIG_INVALID', message: expect.stringContaining('utterance 1: ends at 1000000001 s, after the recording (2.0 s)') },
+    });
+    expect(await queryDb(db, 'SELECT count(*)::INTEGER AS n FROM calls')).toEqual([{ n: 0 }]);
   });
 });
 

@@ -13,6 +13,7 @@ export function toAnalyzeConfigSpec(settings: Settings): AnalyzeConfigSpec {
     languages: settings.languages.value,
     forcedLanguage: settings.forcedLanguage.value,
     namePattern: settings.namePattern.value,
+    maxDurationS: settings.maxDurationS.value,
     modelsDir: settings.modelsDir.value,
     whisperModelId: settings.whisperModelId.value,
     sentimentModelId: settings.sentimentModelId.value,

@@ -7,6 +7,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { defaultHubUrl, defaultModelsDir, defaultWhisperModelId } from '../models/locations.ts';
 import { analyzeDefaults } from '../pipeline/analyze-defaults.ts';
+import { defaultInputLimits } from '../pipeline/ingest/index.ts';
 import { Language } from '../pipeline/result/call-result.ts';
 import { defaultDbPath } from '../store/open-store.ts';
 
@@ -64,6 +65,10 @@ export const settingsSchema = Object.freeze({
     env: 'CALLQA_AGENT_CHANNEL', flag: 'agent-channel', fromText: asInteger,
     description: 'Stereo channel that carries the agent; the other is the customer', expected: '0 or 1',
   }),
+  maxDurationS: defineSetting({
+    schema: Type.Integer({ minimum: 1 }), default: defaultInputLimits.maxDurationS, env: 'CALLQA_MAX_DURATION_S', flag: 'max-duration-s', fromText: asInteger,
+    description: 'Longest recording accepted, in seconds; longer ones fail with CQA_ERR_INPUT_TOO_LONG', expected: 'a positive whole number of seconds',
+  }),
   namePattern: defineSetting({
     schema: Type.Union([Type.String({ minLength: 1 }), Type.Null()]), default: null, env: 'CALLQA_NAME_PATTERN', flag: 'name-pattern', fromText: asText,
     description: "How recordings' file names give agent, queue, date…: a template such as {date:YYYYMMDD}-{time:HHmmss}_{agent}_{queue}.wav, or a ^regex with named groups (null: none)",
@@ -107,5 +112,5 @@ export const settingKeys = Object.freeze(Object.keys(settingsSchema) as SettingK
 
 /** The settings that decide how a call is analysed: recorded with each analysis run, by the CLI and the server alike. */
 export const analysisSettingKeys = Object.freeze([
-  'agentChannel', 'languages', 'forcedLanguage', 'namePattern', 'modelsDir', 'whisperModelId', 'sentimentModelId',
+  'agentChannel', 'languages', 'forcedLanguage', 'maxDurationS', 'namePattern', 'modelsDir', 'whisperModelId', 'sentimentModelId',
 ] as const satisfies readonly SettingKey[]);

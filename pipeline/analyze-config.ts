@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Effects } from '../core/effects.ts';
 import { CallqaError } from '../core/errors.ts';
 import { analyzeDefaults } from './analyze-defaults.ts';
+import { defaultInputLimits } from './ingest/index.ts';
 import { languages, type Language } from './result/call-result.ts';
 import { compileNamePattern, type NamePattern } from './metadata/index.ts';
 import { loadRulePack, type RulePack } from './rules/index.ts';
@@ -30,12 +31,15 @@ export interface AnalyzeConfigSpec {
   sentimentModelId?: string;
   /** The resolved settings this analysis was started with and the layer each came from, recorded with each run. */
   settingsRecord: SettingsRecord;
+  /** Longest recording accepted, in seconds, as given; default from pipeline/ingest/input-limits.json (6 h). */
+  maxDurationS?: number | string;
 }
 
 /** Setting name → its value and where it came from (`flag --db`, `env CALLQA_DB`, `file <path>`, `default`). */
 export type SettingsRecord = Readonly<Record<string, Readonly<{ value: unknown; source: string }>>>;
 
 export interface AnalyzeConfig {
+  readonly maxDurationS: number;
   readonly languages: readonly Language[];
   readonly forcedLanguage: Language | null;
   readonly namePattern: NamePattern | null;
@@ -46,6 +50,15 @@ export interface AnalyzeConfig {
   readonly rulePacks: ReadonlyMap<Language, RulePack>;
   readonly scorecard: Scorecard;
   readonly settingsRecord: SettingsRecord;
+}
+
+function resolveMaxDurationS(value: number | string | undefined): number {
+  if (value === undefined) return defaultInputLimits.maxDurationS;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new CallqaError('CQA_ERR_CONFIG_INVALID', `--max-duration-s must be a number of seconds above 0, got "${value}"`);
+  }
+  return seconds;
 }
 
 function resolveLanguage(option: string, value: string): Language {
@@ -89,6 +102,7 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
   }
   const packs = await Promise.all(allowed.map(async (language) => [language, await loadRulePack(language)] as const));
   return Object.freeze({
+    maxDurationS: resolveMaxDurationS(spec.maxDurationS),
     languages: Object.freeze(allowed),
     forcedLanguage,
     namePattern: spec.namePattern ? compileNamePattern(spec.namePattern) : null,

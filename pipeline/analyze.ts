@@ -48,7 +48,7 @@ async function obtainTranscript(
 ): Promise<CallTranscript> {
   const transcriptFile = request.transcriptPath ?? (await findTranscriptSidecar(audio.probe.source));
   if (transcriptFile) {
-    const imported = await loadTranscript(transcriptFile);
+    const imported = await loadTranscript(transcriptFile, { recordingDurationS: acoustics.durationS });
     const detected = detectTextLanguage(imported.utterances, config.languages);
     const utterances = imported.utterances.map((utterance, index) => ({ ...utterance, language: detected.utteranceLanguages[index] ?? null }));
     return { source: imported.source, language: config.forcedLanguage ?? detected.language, utterances };
@@ -87,7 +87,7 @@ export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, e
   const timings: Record<string, number> = {};
   let audio: CallAudio | undefined;
   try {
-    audio = await timed(timings, 'ingest', effects, () => ingestRecording(request.source, { agentChannel: request.agentChannel }, effects));
+    audio = await timed(timings, 'ingest', effects, () => ingestRecording(request.source, { agentChannel: request.agentChannel, maxDurationS: config.maxDurationS }, effects));
     const ingested = audio;
     const gathered = await timed(timings, 'metadata', effects, () =>
       gatherMetadata({ source: request.source, tags: ingested.probe.tags, known: request.known, namePattern: config.namePattern }, effects));

@@ -113,6 +113,28 @@ describe('DuckDB store', () => {
     await expect(openStore(dbPath)).rejects.toMatchObject({ code: 'CQA_ERR_STORE_SCHEMA_NEWER' });
   });
 
+  it('keeps no secondary index, and migrating to 0004 removes voice activity stored twice', async () => {
+    const dbPath = temp.file('secondary-indexes.duckdb');
+    const store = await openStore(dbPath);
+    try {
+      const indexes = await store.connection.runAndReadAll('SELECT index_name FROM duckdb_indexes()');
+      expect(indexes.getRowObjectsJS()).toEqual([]);
+      // What a re-analysis left behind when a lost index entry made its DELETE miss the old rows.
+      await store.connection.run(`INSERT INTO speech_segments VALUES ('c1', 0, 'agent', 0, 1.5), ('c1', 0, 'agent', 0, 1.5),
+        ('c1', 1, 'customer', 0, 1.5), ('c2', 0, 'agent', 0, 1.5)`);
+      await store.connection.run('DELETE FROM schema_migrations WHERE version = 4');
+    } finally {
+      store.close();
+    }
+    const migrated = await openStore(dbPath);
+    try {
+      const rows = await migrated.connection.runAndReadAll('SELECT call_id, channel, count(*)::INTEGER AS n FROM speech_segments GROUP BY ALL ORDER BY ALL');
+      expect(rows.getRowObjectsJS()).toEqual([{ call_id: 'c1', channel: 0, n: 1 }, { call_id: 'c1', channel: 1, n: 1 }, { call_id: 'c2', channel: 0, n: 1 }]);
+    } finally {
+      migrated.close();
+    }
+  });
+
   it('a second writer gets CQA_ERR_STORE_LOCKED and exit code 5', async () => {
     const dbPath = temp.file('locked.duckdb');
     (await openStore(dbPath)).close();

@@ -1,10 +1,14 @@
-/** ffmpeg invocations for the server's media: whole-file transcodes and in-memory cuts. */
+/**
+ * ffmpeg invocations for the server's media: whole-file transcodes and in-memory cuts. Inputs
+ * are held to local files and the containers ingest accepts, like every ffmpeg run on a
+ * recording (pipeline/ingest/input-format.ts).
+ */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { resolveFfmpegBinaries } from '../../pipeline/ingest/index.ts';
+import { resolveFfmpegBinaries, safeInputArgs } from '../../pipeline/ingest/index.ts';
 
 const run = promisify(execFile);
 
@@ -16,7 +20,7 @@ export async function transcodeToFile(inputPath: string, outputArgs: readonly st
   await mkdir(path.dirname(targetPath), { recursive: true });
   const temporaryPath = path.join(path.dirname(targetPath), `.${randomUUID()}.partial`);
   try {
-    await run(resolveFfmpegBinaries().ffmpegPath, ['-v', 'error', '-nostdin', '-y', '-i', inputPath, ...outputArgs, temporaryPath]);
+    await run(resolveFfmpegBinaries().ffmpegPath, ['-v', 'error', '-nostdin', '-y', ...safeInputArgs, '-i', inputPath, ...outputArgs, temporaryPath]);
     await rename(temporaryPath, targetPath);
   } finally {
     await rm(temporaryPath, { force: true });
@@ -27,7 +31,7 @@ export async function transcodeToFile(inputPath: string, outputArgs: readonly st
 export async function cutToBuffer(inputPath: string, startS: number, endS: number, outputArgs: readonly string[]): Promise<Buffer> {
   const { stdout } = await run(
     resolveFfmpegBinaries().ffmpegPath,
-    ['-v', 'error', '-nostdin', '-ss', String(startS), '-t', String(endS - startS), '-i', inputPath, ...outputArgs, 'pipe:1'],
+    ['-v', 'error', '-nostdin', ...safeInputArgs, '-ss', String(startS), '-t', String(endS - startS), '-i', inputPath, ...outputArgs, 'pipe:1'],
     { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
   );
   return stdout;

@@ -3,7 +3,7 @@
  * distinct, measurable tone per channel so a test can tell which channel ended up where.
  */
 import { execFile } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -49,4 +49,32 @@ export async function makeToneRecording(outputPath: string, spec: ToneRecordingS
 export async function makeSilentVideo(outputPath: string, durationS: number): Promise<string> {
   await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc=size=64x48:rate=5:duration=${durationS}`, '-c:v', 'mpeg4', outputPath]);
   return outputPath;
+}
+
+export interface FilesPointingElsewhere {
+  /** An HLS playlist whose one segment is a local FLAC recording of 41 s. */
+  playlist: string;
+  /** An ffconcat script naming a local WAV recording of 41 s. */
+  concatScript: string;
+  /** An HLS playlist whose segment is a FIFO: opening it would block forever. */
+  fifoPlaylist: string;
+}
+
+/**
+ * Small files whose entries make ffmpeg read other local files, as an attacker would upload
+ * them: written to `folder`, pointing (by absolute path) at recordings in `targetFolder`.
+ */
+export async function makeFilesPointingElsewhere(folder: string, targetFolder: string): Promise<FilesPointingElsewhere> {
+  const tone = { durationS: 41, sampleRateHz: 8000, channelAmplitudes: [0.4, 0.2] };
+  const localFlac = await makeToneRecording(path.join(targetFolder, 'private.flac'), { ...tone, codecArgs: ['-c:a', 'flac'] });
+  const localWav = await makeToneRecording(path.join(targetFolder, 'private.wav'), { ...tone, codecArgs: ['-c:a', 'pcm_s16le'] });
+  const fifo = path.join(targetFolder, 'feed.mp3');
+  await run('mkfifo', [fifo]);
+  await mkdir(folder, { recursive: true });
+  const hls = (target: string) => `#EXTM3U\n#EXT-X-TARGETDURATION:41\n#EXTINF:41.0,\n${target}\n#EXT-X-ENDLIST\n`;
+  const files = { playlist: path.join(folder, 'call.m3u8'), concatScript: path.join(folder, 'call.ffconcat'), fifoPlaylist: path.join(folder, 'live.m3u8') };
+  await writeFile(files.playlist, hls(localFlac));
+  await writeFile(files.concatScript, `ffconcat version 1.0\nfile ${localWav}\n`);
+  await writeFile(files.fifoPlaylist, hls(fifo));
+  return files;
 }

@@ -1,7 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeToneRecording } from '../../../pipeline/ingest/audio-fixtures.test-helper.ts';
+import { makeFilesPointingElsewhere, makeToneRecording } from '../../../pipeline/ingest/audio-fixtures.test-helper.ts';
 import type { CallDetail } from '../../schemas/call-detail.ts';
 import type { Job } from '../../schemas/job.ts';
 import { createSerializedDb } from '../../services/serialized-db.ts';
@@ -73,6 +74,22 @@ describe('uploads and jobs', () => {
     expect(JSON.stringify(job)).not.toContain(fixture.temp.file(''));
     expect(await countRows('calls')).toBe(callsBefore);
     expect(await uploadedFolders()).not.toContain(job.sha256);
+  });
+
+  it('fails the job of a playlist or concatenation script naming local recordings, and stores nothing', async () => {
+    const callsBefore = await countRows('calls');
+    const { playlist, concatScript } = await makeFilesPointingElsewhere(fixture.temp.file('attacker'), fixture.temp.file('server-files'));
+    for (const [file, container] of [[playlist, 'hls'], [concatScript, 'concat']] as const) {
+      const fileName = path.basename(file);
+      const response = await upload(`filename=${fileName}`, await readFile(file));
+      expect(response.statusCode).toBe(202);
+      await fixture.app.jobs.whenIdle();
+      const job = (await fixture.request('admin', 'GET', `/api/v1/jobs/${response.json().job_id}`)).json();
+      expect(job).toMatchObject({ status: 'error', call_id: null, error: { code: 'CQA_ERR_INPUT_CONTAINER_REFUSED' } });
+      expect(job.error.message).toContain(`${fileName}: the container "${container}" is refused`);
+      expect(await uploadedFolders()).not.toContain(job.sha256);
+    }
+    expect(await countRows('calls')).toBe(callsBefore);
   });
 
   it('refuses an oversized upload with 413, before or while reading it, and keeps nothing', async () => {

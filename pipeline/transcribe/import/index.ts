@@ -10,6 +10,7 @@ import { parseCueTranscript } from './parse-cues.ts';
 import { parseJsonTranscript } from './parse-json.ts';
 import { loadDefaultSpeakerMapping, type SpeakerMapping } from './speaker-mapping.ts';
 import { transcriptError } from './transcript-error.ts';
+import { checkUtterances } from './transcript-limits.ts';
 
 export { loadDefaultSpeakerMapping, findPartyOfSpeaker, type SpeakerMapping } from './speaker-mapping.ts';
 
@@ -33,9 +34,15 @@ export async function findTranscriptSidecar(recordingPath: string): Promise<stri
 }
 
 const withoutByteOrderMark = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+export interface TranscriptLoadOptions {
+  mapping?: SpeakerMapping;
+  /** Length of the recording the transcript belongs to; utterances must end within it. */
+  recordingDurationS?: number | null;
+}
 
 /** Reads and validates a transcript file; utterances come back sorted by start. Throws CallqaError naming the file and place. */
-export async function loadTranscript(file: string, mapping: SpeakerMapping = loadDefaultSpeakerMapping()): Promise<ImportedTranscript> {
+export async function loadTranscript(file: string, options: TranscriptLoadOptions = {}): Promise<ImportedTranscript> {
+  const mapping = options.mapping ?? loadDefaultSpeakerMapping();
   const fileName = path.basename(file);
   const raw = await readFile(file, 'utf8').catch((cause: NodeJS.ErrnoException) => {
     if (cause.code === 'ENOENT') throw new CallqaError('CQA_ERR_INPUT_NOT_FOUND', `transcript ${file} does not exist; check the path`, { cause });
@@ -48,5 +55,6 @@ export async function loadTranscript(file: string, mapping: SpeakerMapping = loa
   if (extension === '.json') utterances = parseJsonTranscript(content, fileName);
   else if (extension === '.vtt' || extension === '.srt') utterances = parseCueTranscript(content, extension === '.vtt' ? 'vtt' : 'srt', fileName, mapping);
   else throw transcriptError(fileName, 'file name', `"${extension || 'no extension'}" is not a transcript format; use .json, .vtt or .srt`);
+  checkUtterances(utterances, fileName, options.recordingDurationS ?? null);
   return { source: `import:${fileName}`, utterances: utterances.sort((a, b) => a.start - b.start) };
 }

@@ -53,7 +53,7 @@ describe('loadTranscript', () => {
   it('reads SubRip with "Name:" prefixes and a custom mapping', async () => {
     const file = await write('call.srt', '\uFEFF1\r\n00:00:01,000 --> 00:00:02,500\r\nOperator: Hello there.\r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\nBob: Hi,\r\nit is Bob.\r\n');
     const mapping = { ...loadDefaultSpeakerMapping(), customer: ['bob'] };
-    expect((await loadTranscript(file, mapping)).utterances).toEqual([
+    expect((await loadTranscript(file, { mapping })).utterances).toEqual([
       { party: 'agent', start: 1, end: 2.5, text: 'Hello there.' },
       { party: 'customer', start: 3, end: 4, text: 'Hi, it is Bob.' },
     ]);
@@ -83,6 +83,32 @@ describe('loadTranscript', () => {
       await write('bom.srt', `${bom}1\n00:00:01,000 --> 00:00:02,000\nAgent: Good morning.\n`),
     ];
     for (const file of files) expect((await loadTranscript(file)).utterances, file).toEqual([utterance]);
+  });
+
+  it('refuses one 2 MB utterance, too many utterances, and JSON nested deeper than the limit, naming the place', async () => {
+    const utterance = (text: string, start = 1) => ({ party: 'agent', start, end: start + 1, text });
+    const huge = await write('huge.json', JSON.stringify({ utterances: [utterance('ok'), utterance('x'.repeat(2_000_000))] }));
+    await expect(loadTranscript(huge)).rejects.toMatchObject({
+      code: 'CQA_ERR_CONFIG_INVALID', message: expect.stringMatching(/huge\.json: utterance 2: 2000000 characters, more than the 10000/),
+    });
+    const many = await write('many.json', JSON.stringify({ utterances: Array.from({ length: 43_201 }, (_, index) => utterance('hello', index * 0.5)) }));
+    await expect(loadTranscript(many)).rejects.toMatchObject({ message: expect.stringMatching(/many\.json: utterances: 43201 utterances, more than the 43200/) });
+    const nested = await write('nested.json', `{"utterances": [], "extra": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
+    await expect(loadTranscript(nested)).rejects.toMatchObject({
+      code: 'CQA_ERR_CONFIG_INVALID', message: expect.stringMatching(/nested\.json: JSON: nested deeper than 16 levels \(at character 44\)/),
+    });
+    // Brackets inside strings are text, not nesting.
+    const bracketText = await write('brackets.json', JSON.stringify({ utterances: [utterance('[[[[[[[[[[[[[[[[[[[[ {{{{{{{{{{{{{{{{ \\" [[[[')] }));
+    expect((await loadTranscript(bracketText)).utterances).toHaveLength(1);
+  });
+
+  it('refuses an utterance that ends after the recording, beyond the tolerance', async () => {
+    const file = await write('late.srt', '1\n00:00:01,000 --> 00:00:02,000\nAgent: hi\n\n2\n277777:46:40,000 --> 277777:46:41,000\nAgent: bye\n');
+    await expect(loadTranscript(file, { recordingDurationS: 60 })).rejects.toMatchObject({
+      code: 'CQA_ERR_CONFIG_INVALID', message: expect.stringMatching(/late\.srt: utterance 2: ends at 1000000001 s, after the recording \(60\.0 s\)/),
+    });
+    const edge = await write('edge.json', JSON.stringify({ utterances: [{ party: 'agent', start: 59, end: 60.9, text: 'bye' }] }));
+    expect((await loadTranscript(edge, { recordingDurationS: 60 })).utterances).toHaveLength(1);
   });
 
   it('reports a missing file as not found', async () => {

@@ -1,6 +1,7 @@
 /** The JSON import format: {"utterances": [{"party", "start", "end", "text"}, …]}; other keys are ignored. */
 import type { Utterance } from '../../result/call-result.ts';
 import { transcriptError } from './transcript-error.ts';
+import { checkJsonDepth } from './transcript-limits.ts';
 
 const parties = ['agent', 'customer'] as const;
 
@@ -21,6 +22,7 @@ function parseUtterance(entry: unknown, index: number, fileName: string): Uttera
 
 /** Parses and validates a JSON transcript; errors name the file, the utterance index and the field. */
 export function parseJsonTranscript(content: string, fileName: string): Utterance[] {
+  checkJsonDepth(content, fileName);
   let document: unknown;
   try {
     document = JSON.parse(content);
