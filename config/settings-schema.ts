@@ -27,6 +27,8 @@ export interface SettingDefinition<S extends TSchema = TSchema> {
 const asText = (text: string): unknown => text;
 /** Anything but a plain integer stays text, so the schema check reports it as it was written. */
 const asInteger = (text: string): unknown => (/^\s*[+-]?\d+\s*$/.test(text) ? Number(text) : text);
+/** Anything but a plain decimal number stays text, for the same reason. */
+const asNumber = (text: string): unknown => (/^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(text) ? Number(text) : text);
 const asList = (text: string): unknown => text.split(',').map((item) => item.trim()).filter(Boolean);
 
 const defineSetting = <S extends TSchema>(definition: SettingDefinition<S>): SettingDefinition<S> => Object.freeze(definition);
@@ -66,8 +68,8 @@ export const settingsSchema = Object.freeze({
     description: 'Stereo channel that carries the agent; the other is the customer', expected: '0 or 1',
   }),
   maxDurationS: defineSetting({
-    schema: Type.Integer({ minimum: 1 }), default: defaultInputLimits.maxDurationS, env: 'CALLQA_MAX_DURATION_S', flag: 'max-duration-s', fromText: asInteger,
-    description: 'Longest recording accepted, in seconds; longer ones fail with CQA_ERR_INPUT_TOO_LONG', expected: 'a positive whole number of seconds',
+    schema: Type.Number({ exclusiveMinimum: 0 }), default: defaultInputLimits.maxDurationS, env: 'CALLQA_MAX_DURATION_S', flag: 'max-duration-s', fromText: asNumber,
+    description: 'Longest recording accepted, in seconds; longer ones fail with CQA_ERR_INPUT_TOO_LONG', expected: 'a number of seconds above 0',
   }),
   namePattern: defineSetting({
     schema: Type.Union([Type.String({ minLength: 1 }), Type.Null()]), default: null, env: 'CALLQA_NAME_PATTERN', flag: 'name-pattern', fromText: asText,

@@ -8,6 +8,7 @@ import type { RecordingProbe } from '../pipeline/ingest/index.ts';
 import type { OkCallOutcome } from '../pipeline/record-call.ts';
 import { recordCall } from '../pipeline/record-call.ts';
 import { assignAgent, openStore, storeWriter, type Store } from './index.ts';
+import { loadMigrations } from './migrate.ts';
 
 const probe: RecordingProbe = {
   source: 'calls/a.wav', absolutePath: '/calls/a.wav', sizeBytes: 1000, sha256: 'ab'.repeat(32), container: 'wav',
@@ -122,16 +123,12 @@ describe('DuckDB store', () => {
       // What a re-analysis left behind when a lost index entry made its DELETE miss the old rows.
       await store.connection.run(`INSERT INTO speech_segments VALUES ('c1', 0, 'agent', 0, 1.5), ('c1', 0, 'agent', 0, 1.5),
         ('c1', 1, 'customer', 0, 1.5), ('c2', 0, 'agent', 0, 1.5)`);
-      await store.connection.run('DELETE FROM schema_migrations WHERE version = 4');
-    } finally {
-      store.close();
-    }
-    const migrated = await openStore(dbPath);
-    try {
-      const rows = await migrated.connection.runAndReadAll('SELECT call_id, channel, count(*)::INTEGER AS n FROM speech_segments GROUP BY ALL ORDER BY ALL');
+      const noSecondaryIndexes = loadMigrations().find((migration) => migration.version === 4)!;
+      await store.connection.run(noSecondaryIndexes.sql);
+      const rows = await store.connection.runAndReadAll('SELECT call_id, channel, count(*)::INTEGER AS n FROM speech_segments GROUP BY ALL ORDER BY ALL');
       expect(rows.getRowObjectsJS()).toEqual([{ call_id: 'c1', channel: 0, n: 1 }, { call_id: 'c1', channel: 1, n: 1 }, { call_id: 'c2', channel: 0, n: 1 }]);
     } finally {
-      migrated.close();
+      store.close();
     }
   });
 
