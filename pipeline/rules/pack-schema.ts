@@ -90,6 +90,11 @@ export const LanguagePackSpec = Type.Object({
     i: StatementMarker('the agent'),
     you: StatementMarker('the customer'),
   }, { additionalProperties: false }),
+  speech: Type.Optional(Type.Object({
+    fillers: Phrases('hesitation sounds dropped before matching ("uh", "э-э", "öö"), single words'),
+    numbers: Type.Record(Type.String(), Type.String({ pattern: '^[0-9]+$' }), { description: 'number words → their digits ("two": "2", "пять": "5"), inflected forms included' }),
+    questionOpeners: Phrases('first words that make an unpunctuated sentence a question ("can", "когда", "mikor")'),
+  }, { additionalProperties: false, description: 'how speech-to-text output is read (README "Spoken text")' })),
   rules: Type.Optional(Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()), {
     description: 'per-rule overrides: rule id → the fields to change',
   })),

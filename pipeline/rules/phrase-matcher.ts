@@ -5,19 +5,26 @@
  * on a short hold"), inflection is absorbed by the stemmer or by an explicit prefix.
  *
  * Word syntax (README "Phrase syntax"): `hold` same stem · `удерж*` starts with · `*ni` ends
- * with · `=вас` exactly this word · `a|b` either · a trailing `?` marks an optional word (it
- * only widens the window). A phrase in double quotes (`"не я"`) is matched as written: these
+ * with · `=вас` exactly this word · `#` any number (digits or a number word) · `a|b` either ·
+ * a trailing `?` marks an optional word (it only widens the window). A number word or digits
+ * match the same number in either form ("two" = "2", "пять" = "5"). A phrase in double quotes (`"не я"`) is matched as written: these
  * words, in this order, side by side — for short function words that set matching would
  * find everywhere.
  */
 import { normalizeWord } from './normalize.ts';
 import type { StemWord } from './stem.ts';
 
+/** The digits a word stands for ("two" → "2", "2" → "2"), from the pack's `speech.numbers`. */
+export type NumberOf = (normalizedWord: string) => string | undefined;
+export const noNumberWords: NumberOf = (word) => (/^\p{N}+$/u.test(word) ? word : undefined);
+
 export type WordTest =
   | { kind: 'stem'; value: string }
   | { kind: 'prefix'; value: string }
   | { kind: 'suffix'; value: string }
-  | { kind: 'exact'; value: string };
+  | { kind: 'exact'; value: string }
+  | { kind: 'number'; value: string }
+  | { kind: 'any-number' };
 
 export interface CompiledWord {
   tests: readonly WordTest[];
@@ -37,6 +44,8 @@ export interface CompiledPhrase {
 export interface MatchToken {
   norm: string;
   stem: string;
+  /** The number the word stands for, in digits; absent for other words. */
+  number?: string;
 }
 
 export interface PhraseMatch {
@@ -47,8 +56,9 @@ export interface PhraseMatch {
 
 const wordCharacters = /^[\p{L}\p{N}'-]+$/u;
 
-function compileTest(text: string, stem: StemWord): WordTest {
+function compileTest(text: string, stem: StemWord, numberOf: NumberOf): WordTest {
   const word = normalizeWord(text);
+  if (word === '#') return { kind: 'any-number' };
   const bare = word.replace(/^[=*]|\*$/g, '');
   if (!wordCharacters.test(bare)) {
     throw new Error(`"${text}" is not a word: use letters, digits, ' and - only (no punctuation), with * or = as described in the README`);
@@ -56,17 +66,18 @@ function compileTest(text: string, stem: StemWord): WordTest {
   if (word.startsWith('=')) return { kind: 'exact', value: bare };
   if (word.endsWith('*')) return { kind: 'prefix', value: bare };
   if (word.startsWith('*')) return { kind: 'suffix', value: bare };
-  return { kind: 'stem', value: stem(bare) };
+  const number = numberOf(bare);
+  return number === undefined ? { kind: 'stem', value: stem(bare) } : { kind: 'number', value: number };
 }
 
 /** Parses one pack phrase; throws an Error whose message says what to fix. */
-export function compilePhrase(source: string, stem: StemWord, maxGapWords: number): CompiledPhrase {
+export function compilePhrase(source: string, stem: StemWord, maxGapWords: number, numberOf: NumberOf = noNumberWords): CompiledPhrase {
   const quoted = /^\s*"(.*)"\s*$/.exec(source);
   const words = (quoted?.[1] ?? source).trim().split(/\s+/).filter((text) => text.length > 0).map((text): CompiledWord => {
     const optional = text.length > 1 && text.endsWith('?');
     const alternatives = (optional ? text.slice(0, -1) : text).split('|');
     if (alternatives.some((alternative) => alternative.length === 0)) throw new Error(`"${text}" has an empty alternative around "|"`);
-    return { tests: alternatives.map((alternative) => compileTest(alternative, stem)), optional };
+    return { tests: alternatives.map((alternative) => compileTest(alternative, stem, numberOf)), optional };
   });
   if (!words.some((word) => !word.optional)) throw new Error('the phrase needs at least one word that is not optional (no trailing ?)');
   if (quoted && words.some((word) => word.optional)) throw new Error('a quoted phrase is matched as written: it cannot have optional words');
@@ -83,6 +94,10 @@ function passes(test: WordTest, token: MatchToken): boolean {
       return token.norm.endsWith(test.value);
     case 'exact':
       return token.norm === test.value;
+    case 'number':
+      return token.number === test.value || token.norm === test.value;
+    case 'any-number':
+      return token.number !== undefined;
   }
 }
 
