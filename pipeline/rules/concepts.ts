@@ -7,6 +7,7 @@
  */
 import type { Utterance } from '../result/call-result.ts';
 import { indexCallText, type IndexedUtterance, type SpeakingParty } from './call-text.ts';
+import { isAgreement } from './holds.ts';
 import { findLexicons } from './lexicon-search.ts';
 import type { RulePack } from './rule-pack.ts';
 import { countStatements } from './statements.ts';
@@ -50,8 +51,8 @@ const detectors: Readonly<Record<ConceptId, ConceptDetector>> = {
   'hold-ask': byLexicons((pack) => [pack.holds.askLexicon]),
   // A hold starts from an ask or an announcement alike (holds.ts).
   'hold-announce': byLexicons((pack) => [pack.holds.askLexicon, pack.holds.announceLexicon]),
-  'hold-agreement': { party: 'customer', detect: (indexed, pack) => findLexicons(pack, [pack.holds.agreementLexicon], indexed) !== null },
-  'hold-refusal': byLexicons(() => ['refusal'], 'customer'),
+  'hold-agreement': { party: 'customer', detect: isAgreement },
+  'hold-refusal': byLexicons((pack) => [pack.holds.refusalLexicon], 'customer'),
   'duration': byLexicons((pack) => [pack.holds.durationLexicon]),
   'transfer': byLexicons((pack) => [pack.transfers.mentionLexicon]),
   'transfer-target': byLexicons((pack) => [pack.transfers.targetLexicon]),
@@ -60,6 +61,7 @@ const detectors: Readonly<Record<ConceptId, ConceptDetector>> = {
   'delay-reason': byLexicons(ruleList('delay-reason', 'requiredLexicons')),
   'alternative': byLexicons(ruleList('alternative-offered', 'requiredLexicons')),
   'follow-up': byLexicons(ruleList('follow-up', 'requiredLexicons')),
+  // Not a rule of its own: apologies are told apart from I-statements (statements.formulas).
   'apology': byLexicons(() => ['apology']),
   'disagreement': byLexicons(ruleList('no-disagreement', 'forbiddenLexicons')),
   'evaluative': byLexicons(ruleList('no-evaluative', 'forbiddenLexicons')),
