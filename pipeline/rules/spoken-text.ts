@@ -11,11 +11,12 @@
 import type { Sentence, Token } from './normalize.ts';
 import type { SpeechForms } from './rule-pack.ts';
 
-const digitsOnly = /^\p{N}+$/u;
+// Digits, possibly with a case ending after a hyphen (Hungarian "456-os", "9100-at").
+const digitsWithEnding = /^(\p{N}+)(?:-\p{L}+)?$/u;
 
-/** The digits `normalizedWord` stands for: itself when it is digits, else the pack's number word. */
+/** The digits `normalizedWord` stands for: its own digits, else the pack's number word. */
 export function numberOfWord(normalizedWord: string, speech: SpeechForms): string | undefined {
-  return digitsOnly.test(normalizedWord) ? normalizedWord : speech.numbers.get(normalizedWord);
+  return digitsWithEnding.exec(normalizedWord)?.[1] ?? speech.numbers.get(normalizedWord);
 }
 
 export type SpokenToken = Token & { number?: string };
