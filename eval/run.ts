@@ -1,7 +1,8 @@
 /**
  * `npm run eval [-- --json] [--only en-01,ru-06]`: analyses the sample recordings with the
  * real CLI, compares every stage's output with the samples' ground truth, per language and
- * overall, adds the held-out phrase-bank figures of those languages (phrase-bank.ts), and
+ * overall, adds the held-out phrase-bank and ASR-noise figures of those languages
+ * (phrase-bank.ts, asr-noise.ts), and
  * checks the figures against eval/thresholds.json.
  *
  * Exit status: 0 every available figure meets its threshold and every recording analysed;
@@ -9,9 +10,12 @@
  * run (bad option, missing truth, the CLI failed as a whole). Figures of stages not built
  * yet are "not available": listed, never failed.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { languages } from '../pipeline/result/call-result.ts';
 import { loadRulePack } from '../pipeline/rules/index.ts';
+import { loadSampleTruths } from '../pipeline/rules/sample-agreement.ts';
+import { loadConfusions, measureBankNoise, measureSampleNoise } from './asr-noise.ts';
 import { analyzeSamples } from './analyze-samples.ts';
 import { checkThresholds, loadThresholds } from './check-thresholds.ts';
 import { defaultSamplesDir, findSampleRecordings, loadTruth } from './load-truth.ts';
@@ -32,12 +36,15 @@ function parseOptions(): { json: boolean; onlyPrefixes: string[] } {
   }
 }
 
-/** Adds the held-out phrase-bank figures to the groups of the languages analysed. */
+/** Adds the held-out phrase-bank and ASR-noise figures to the groups of the languages analysed. */
 async function withPhraseBank(groups: Record<string, Figures>): Promise<Record<string, Figures>> {
   const analysed = languages.filter((language) => language in groups);
   const packs = new Map(await Promise.all(analysed.map(async (language) => [language, await loadRulePack(language)] as const)));
-  const bankGroups = measurePhraseBank(await loadPhraseBank(), packs);
-  return Object.fromEntries(Object.entries(groups).map(([group, figures]) => [group, { ...figures, ...bankGroups[group] }]));
+  const confusions = new Map(await Promise.all(analysed.map(async (language) => [language, await loadConfusions(language)] as const)));
+  const bank = await loadPhraseBank();
+  const truths = (await loadSampleTruths(path.join(defaultSamplesDir, 'calls'))).filter((truth) => analysed.includes(truth.language));
+  const added = [measurePhraseBank(bank, packs), measureBankNoise(bank, { packs, confusions }), measureSampleNoise(truths, { packs, confusions })];
+  return Object.fromEntries(Object.entries(groups).map(([group, figures]) => [group, Object.assign({ ...figures }, ...added.map((extra) => extra[group] ?? {}))]));
 }
 
 async function evaluateSamples(onlyPrefixes: readonly string[]): Promise<EvalReport> {
