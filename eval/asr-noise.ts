@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RulePack } from '../pipeline/rules/index.ts';
 import { measureAgreement, type SampleTruth } from '../pipeline/rules/sample-agreement.ts';
-import type { Language } from '../pipeline/result/call-result.ts';
+import { languages, type Language } from '../pipeline/result/call-result.ts';
 import { shareOf, type Figures, type Measure } from './measure.ts';
 import { judgeItems, type BankConcept } from './phrase-bank.ts';
 
@@ -165,7 +165,7 @@ export function measureSampleNoise(truths: readonly SampleTruth[], inputs: Noise
 export function formatNoiseTable(groups: Readonly<Record<string, Figures>>, family: 'asr_noise' | 'asr_noise_rule', figure: 'accuracy' | 'agreement'): string {
   const ids = [...new Set(Object.values(groups).flatMap((figures) => Object.keys(figures)
     .filter((key) => key.startsWith(`${family}.`)).map((key) => key.split('.')[1] ?? '')))];
-  const languagesShown = Object.keys(groups);
+  const languagesShown = languages.filter((language) => language in groups);
   const columns = [...levelNames, 'drop_10'];
   const cell = (language: string, id: string, column: string) => {
     const measure = groups[language]?.[column === 'drop_10' ? `${family}.${id}.drop_10` : `${family}.${id}.${column}.${figure}`];
