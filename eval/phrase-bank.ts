@@ -12,7 +12,7 @@ import { Value } from '@sinclair/typebox/value';
 import { detectConcept, isConceptId, type ConceptId } from '../pipeline/rules/concepts.ts';
 import type { RulePack } from '../pipeline/rules/index.ts';
 import { languages, type Language } from '../pipeline/result/call-result.ts';
-import { shareOf, type Figures } from './measure.ts';
+import { shareOf, type Figures, type Measure } from './measure.ts';
 
 export const defaultPhraseBankDir = path.resolve(import.meta.dirname, 'phrase-bank');
 export const bankSplits = ['tune', 'test'] as const;
@@ -66,7 +66,7 @@ export function judgeItems(pack: RulePack, concept: ConceptId, items: readonly B
   return items.map((item) => ({ item, detected: detectConcept(pack, concept, item.party, textOf(item)) }));
 }
 
-export function recallAndPrecision(verdicts: readonly ItemVerdict[]): { recall: ReturnType<typeof shareOf>; precision: ReturnType<typeof shareOf> } {
+export function recallAndPrecision(verdicts: readonly ItemVerdict[]): { recall: Measure; precision: Measure } {
   const positives = verdicts.filter(({ item }) => item.expect === 'positive');
   const found = positives.filter(({ detected }) => detected).length;
   const yeses = verdicts.filter(({ detected }) => detected).length;
