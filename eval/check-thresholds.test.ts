@@ -4,6 +4,20 @@ import { createCall } from './eval-calls.test-helper.ts';
 import type { CallTruth } from './load-truth.ts';
 import type { Figures } from './measure.ts';
 import { measureGroups } from './metrics.ts';
+import { loadRulePack } from '../pipeline/rules/index.ts';
+import { loadSampleTruths } from '../pipeline/rules/sample-agreement.ts';
+import { loadConfusions, measureBankNoise, measureSampleNoise } from './asr-noise.ts';
+import { defaultSamplesDir } from './load-truth.ts';
+import { loadPhraseBank, measurePhraseBank } from './phrase-bank.ts';
+
+/** The figures run.ts adds for English, computed on a small part of the bank and one sample call. */
+async function phraseBankAndNoiseGroups(): Promise<Record<string, Figures>[]> {
+  const packs = new Map([['en', await loadRulePack('en')] as const]);
+  const inputs = { packs, confusions: new Map([['en', await loadConfusions('en')] as const]) };
+  const bank = (await loadPhraseBank()).filter((concept) => concept.language === 'en' && concept.concept === 'greeting');
+  const [truth] = (await loadSampleTruths(`${defaultSamplesDir}/calls`)).filter((candidate) => candidate.language === 'en');
+  return [measurePhraseBank(bank, packs), measureBankNoise(bank, inputs), measureSampleNoise(truth ? [truth] : [], inputs)];
+}
 
 const groups: Record<string, Figures> = {
   en: {
@@ -58,7 +72,17 @@ describe('resolveThresholds', () => {
 
   it('keeps eval/thresholds.json valid and naming real figures', async () => {
     const thresholds = await loadThresholds();
-    const checks = checkThresholds(measureGroups([createCall({ rules: { greeting: 'pass' } as CallTruth['rules'] }, {})]), thresholds);
+    const sampleGroups = measureGroups([createCall({ rules: { greeting: 'pass' } as CallTruth['rules'] }, {})]);
+    const added = await phraseBankAndNoiseGroups();
+    const merged = Object.fromEntries(Object.entries(sampleGroups).map(([group, figures]) => [group, Object.assign({ ...figures }, ...added.map((extra) => extra[group] ?? {}))]));
+    const checks = checkThresholds(merged, thresholds);
     expect(checks.length).toBeGreaterThan(thresholds.length);
+  });
+
+  it('reads an advisory reason, and reports a miss of an advisory target as below target, not failed', () => {
+    const [advisory] = resolveThresholds({ thresholds: [{ figure: 'hold.f1', min: 0.99, advisory: 'a goal' }] }, 't.json');
+    expect(advisory).toEqual({ figure: 'hold.f1', bound: 'min', limit: 0.99, advisory: 'a goal' });
+    expect(checkThresholds(groups, advisory ? [advisory] : []).map((check) => check.status)).toEqual(['below target', 'below target']);
+    expect(() => resolveThresholds({ thresholds: [{ figure: 'a', min: 1, advisory: true }] }, 't.json')).toThrow('"advisory" must be a string');
   });
 });

@@ -122,6 +122,12 @@ export function formatReport(report: EvalReport): string {
     const unit = report.groups[check.group]?.[check.figure]?.unit ?? 'share';
     lines.push(`  ${check.group.padEnd(8)} ${check.figure} = ${formatValue(check.value ?? Number.NaN, unit)}, needs ${formatTarget(check, unit)}`);
   }
+  const belowTarget = report.checks.filter((check) => check.status === 'below target');
+  lines.push(belowTarget.length === 0 ? 'Below target (advisory): none' : `Below target (advisory, not failed: ${belowTarget.length}):`);
+  for (const check of belowTarget) {
+    const unit = report.groups[check.group]?.[check.figure]?.unit ?? 'share';
+    lines.push(`  ${check.group.padEnd(8)} ${check.figure} = ${formatValue(check.value ?? Number.NaN, unit)}, target ${formatTarget(check, unit)}`);
+  }
   lines.push(...formatNotAvailable(report.checks));
   const broken = report.recordings.filter((recording) => recording.status === 'error');
   lines.push(broken.length === 0 ? 'Analysis failures: none' : `Analysis failures (${broken.length}):`);

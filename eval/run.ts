@@ -1,19 +1,27 @@
 /**
  * `npm run eval [-- --json] [--only en-01,ru-06]`: analyses the sample recordings with the
  * real CLI, compares every stage's output with the samples' ground truth, per language and
- * overall, and checks the figures against eval/thresholds.json.
+ * overall, adds the held-out phrase-bank and ASR-noise figures of those languages
+ * (phrase-bank.ts, asr-noise.ts), and
+ * checks the figures against eval/thresholds.json.
  *
  * Exit status: 0 every available figure meets its threshold and every recording analysed;
  * 1 a figure is below its threshold or a recording failed to analyse; 2 the eval could not
  * run (bad option, missing truth, the CLI failed as a whole). Figures of stages not built
  * yet are "not available": listed, never failed.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { languages } from '../pipeline/result/call-result.ts';
+import { loadRulePack } from '../pipeline/rules/index.ts';
+import { loadSampleTruths } from '../pipeline/rules/sample-agreement.ts';
+import { loadConfusions, measureBankNoise, measureSampleNoise } from './asr-noise.ts';
 import { analyzeSamples } from './analyze-samples.ts';
 import { checkThresholds, loadThresholds } from './check-thresholds.ts';
 import { defaultSamplesDir, findSampleRecordings, loadTruth } from './load-truth.ts';
-import type { EvaluatedCall } from './measure.ts';
+import type { EvaluatedCall, Figures } from './measure.ts';
 import { measureGroups } from './metrics.ts';
+import { loadPhraseBank, measurePhraseBank } from './phrase-bank.ts';
 import { buildReport, formatReport, type EvalReport, type RecordingOutcome } from './report.ts';
 
 const usage = 'usage: npm run eval [-- --json] [--only <name prefix>,…]';
@@ -26,6 +34,17 @@ function parseOptions(): { json: boolean; onlyPrefixes: string[] } {
   } catch (thrown) {
     throw new Error(`${thrown instanceof Error ? thrown.message : String(thrown)}\n${usage}`);
   }
+}
+
+/** Adds the held-out phrase-bank and ASR-noise figures to the groups of the languages analysed. */
+async function withPhraseBank(groups: Record<string, Figures>): Promise<Record<string, Figures>> {
+  const analysed = languages.filter((language) => language in groups);
+  const packs = new Map(await Promise.all(analysed.map(async (language) => [language, await loadRulePack(language)] as const)));
+  const confusions = new Map(await Promise.all(analysed.map(async (language) => [language, await loadConfusions(language)] as const)));
+  const bank = await loadPhraseBank();
+  const truths = (await loadSampleTruths(path.join(defaultSamplesDir, 'calls'))).filter((truth) => analysed.includes(truth.language));
+  const added = [measurePhraseBank(bank, packs), measureBankNoise(bank, { packs, confusions }), measureSampleNoise(truths, { packs, confusions })];
+  return Object.fromEntries(Object.entries(groups).map(([group, figures]) => [group, Object.assign({ ...figures }, ...added.map((extra) => extra[group] ?? {}))]));
 }
 
 async function evaluateSamples(onlyPrefixes: readonly string[]): Promise<EvalReport> {
@@ -44,7 +63,7 @@ async function evaluateSamples(onlyPrefixes: readonly string[]): Promise<EvalRep
     calls.push({ truth, result: analysis.result });
     return { label, language: truth.language, status: 'ok' };
   });
-  const groups = measureGroups(calls);
+  const groups = await withPhraseBank(measureGroups(calls));
   return buildReport(outcomes, groups, checkThresholds(groups, thresholds));
 }
 

@@ -1,15 +1,16 @@
 /**
  * The transcript as the rules read it: each utterance split into sentences of normalized,
- * stemmed tokens, backchannels marked, and consecutive utterances of one party joined into
+ * stemmed tokens read as speech (spoken-text.ts: fillers, repeats, numbers), backchannels marked, and consecutive utterances of one party joined into
  * turns ("the agent's first turn", "the answer to a question").
  */
 import type { CallEvent, Utterance } from '../result/call-result.ts';
 import { findLexiconPhrase, type MatchToken } from './phrase-matcher.ts';
-import { splitSentences, type Token } from './normalize.ts';
+import { splitSentences } from './normalize.ts';
 import type { RulePack } from './rule-pack.ts';
+import { readSpokenSentence, type SpokenToken } from './spoken-text.ts';
 import { createStemmer } from './stem.ts';
 
-export type IndexedToken = Token & MatchToken;
+export type IndexedToken = SpokenToken & MatchToken;
 
 export interface IndexedSentence {
   tokens: readonly IndexedToken[];
@@ -78,7 +79,7 @@ export function indexCallText(utterances: readonly Utterance[], events: readonly
   const indexed = [...utterances]
     .sort((a, b) => a.start - b.start)
     .map((utterance) => {
-      const sentences = splitSentences(utterance.text).map((sentence) => ({
+      const sentences = splitSentences(utterance.text).map((sentence) => readSpokenSentence(sentence, pack.speech)).map((sentence) => ({
         isQuestion: sentence.isQuestion,
         tokens: sentence.tokens.map((token) => ({ ...token, stem: stem(token.norm) })),
       }));

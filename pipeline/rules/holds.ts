@@ -1,6 +1,7 @@
 /**
  * Holds (G4, G5). With acoustic hold events, each is reviewed against the transcript: the
- * agent asked (a `holds.askLexicon` phrase) and the customer agreed (`agreementLexicon`)
+ * agent asked (a `holds.askLexicon` phrase) and the customer agreed (`agreementLexicon`, and
+ * no `refusalLexicon` phrase in the same answer)
  * within `consentLookbackS` before it; the ask or announcement named a time unit; the agent's
  * first utterance after it thanks the caller. Without them (transcript-only analysis) a hold
  * is a silence of at least `transcriptGapS` between consecutive utterances whose last agent
@@ -20,6 +21,12 @@ const timeResolutionS = 0.001;
 
 const agentTurnsOf = (utterances: readonly IndexedUtterance[]) =>
   utterances.filter(({ utterance, isBackchannel }) => utterance.party === 'agent' && !isBackchannel);
+
+/** The caller's yes to a hold: an agreement phrase and no refusal ("No, sorry, I'm driving" is not a yes). */
+export function isAgreement(indexed: IndexedUtterance, pack: RulePack): boolean {
+  const { holds } = pack;
+  return findLexicons(pack, [holds.agreementLexicon], indexed) !== null && findLexicons(pack, [holds.refusalLexicon], indexed) === null;
+}
 
 /** Holds found in transcript gaps; used when 'hold' was not among the checked event types. */
 export function findTranscriptHolds(utterances: readonly IndexedUtterance[], pack: RulePack): HoldEvent[] {
@@ -46,7 +53,7 @@ export function reviewHolds(holdsInOrder: readonly HoldEvent[], utterances: read
     const ask = agentTurnsOf(before).findLast((agent) => findLexicons(pack, [holds.askLexicon], agent));
     const agreement = ask
       ? before.find((other) => other.utterance.party === 'customer' && other.utterance.start >= ask.utterance.start
-        && findLexicons(pack, [holds.agreementLexicon], other))
+        && isAgreement(other, pack))
       : undefined;
     const durationIn = announcements.find((agent) => findLexicons(pack, [holds.durationLexicon], agent));
     const firstAfter = agentTurnsOf(startingWithin(utterances, hold.end - boundaryToleranceS, hold.end + holds.thanksWithinS))[0];

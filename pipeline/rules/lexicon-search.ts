@@ -2,7 +2,8 @@
  * Looks up a pack's named lexicons in indexed utterances. Names starting with "@" are
  * built-in detectors rather than phrase lists; the only one is `@proper-noun`: a capitalized
  * word that does not open its sentence (a company or agent name: "Northwind Energy",
- * "Ольга", "Dunakom") and is not in the pack's `properNounExceptions`.
+ * "Ольга", "Dunakom") and is not in the pack's `properNounExceptions`, in a sentence that is
+ * not a question.
  */
 import type { IndexedSentence, IndexedUtterance } from './call-text.ts';
 import { findLexiconPhrase } from './phrase-matcher.ts';
@@ -18,6 +19,8 @@ export interface LexiconHit {
 const capitalized = /^\p{Lu}/u;
 
 function hasProperNoun(sentence: IndexedSentence, pack: RulePack): boolean {
+  // "Is that Mr Hughes?" names the caller, not the agent or the company.
+  if (sentence.isQuestion) return false;
   return sentence.tokens.some((token, index) => index > 0 && capitalized.test(token.surface) && !pack.properNounExceptions.has(token.norm));
 }
 

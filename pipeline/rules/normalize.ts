@@ -26,6 +26,8 @@ export interface Token {
 export interface Sentence {
   tokens: Token[];
   isQuestion: boolean;
+  /** Ends in . ! ? or …: false for speech-to-text output without punctuation. */
+  isPunctuated: boolean;
 }
 
 // Words keep inner hyphens and apostrophes ("mm-hmm", "эс-эм-эс", "can't", "e-mailt").
@@ -50,7 +52,8 @@ export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   for (const match of text.matchAll(sentencePattern)) {
     const tokens = tokenizeSentence(match[0]);
-    if (tokens.length > 0) sentences.push({ tokens, isQuestion: match[0].trimEnd().endsWith('?') });
+    const end = match[0].trimEnd();
+    if (tokens.length > 0) sentences.push({ tokens, isQuestion: end.endsWith('?'), isPunctuated: /[.!?…]$/.test(end) });
   }
   return sentences;
 }

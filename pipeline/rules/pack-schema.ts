@@ -30,6 +30,7 @@ const HoldSettings = Type.Object({
   askLexicon: LexiconName('phrases that ask the caller to hold'),
   announceLexicon: LexiconName('phrases that announce a hold without asking'),
   agreementLexicon: LexiconName("the caller's yes"),
+  refusalLexicon: LexiconName("the caller's no to a hold: an answer with it is no consent, even with a yes in it"),
   durationLexicon: LexiconName('time units that state how long a hold lasts'),
   thanksLexicon: LexiconName('thanks after the hold'),
   consentLookbackS: Seconds('how far before a hold the ask and the yes are looked for'),
@@ -90,6 +91,14 @@ export const LanguagePackSpec = Type.Object({
     i: StatementMarker('the agent'),
     you: StatementMarker('the customer'),
   }, { additionalProperties: false }),
+  speech: Type.Optional(Type.Object({
+    fillers: Phrases('hesitation sounds dropped before matching ("uh", "э-э", "öö"), single words'),
+    numbers: Type.Record(Type.String(), Type.String({ pattern: '^[0-9]+$' }), { description: 'number words → their digits ("two": "2", "пять": "5"), inflected forms included' }),
+    questionOpeners: Phrases('first words that make an unpunctuated sentence a question ("can", "когда", "mikor")'),
+  }, { additionalProperties: false, description: 'how speech-to-text output is read (README "Spoken text")' })),
+  morphology: Type.Optional(Type.Object({
+    suffixes: Phrases('inflectional and derivational suffixes a `stem+` phrase word may be followed by, chained ("tat", "hat", "ná", "m"; "ю", "ите", "ся")'),
+  }, { additionalProperties: false, description: 'word forms the stemmer misses (README "Phrase syntax")' })),
   rules: Type.Optional(Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()), {
     description: 'per-rule overrides: rule id → the fields to change',
   })),

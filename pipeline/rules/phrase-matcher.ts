@@ -5,19 +5,39 @@
  * on a short hold"), inflection is absorbed by the stemmer or by an explicit prefix.
  *
  * Word syntax (README "Phrase syntax"): `hold` same stem · `удерж*` starts with · `*ni` ends
- * with · `=вас` exactly this word · `a|b` either · a trailing `?` marks an optional word (it
- * only widens the window). A phrase in double quotes (`"не я"`) is matched as written: these
+ * with · `várakoztat+` this stem followed by a chain of the pack's suffixes (Hungarian
+ * várakoztathatnám, Russian поставлю: agglutination and inflection without the false
+ * prefixes of `*`) · `=вас` exactly this word · `#` any number (digits or a number word) · `a|b` either ·
+ * a trailing `?` marks an optional word (it only widens the window). A number word or digits
+ * match the same number in either form ("two" = "2", "пять" = "5"). A phrase in double quotes (`"не я"`) is matched as written: these
  * words, in this order, side by side — for short function words that set matching would
- * find everywhere.
+ * find everywhere. A phrase starting with `!` is an exclusion: what it matches is blanked
+ * before the lexicon's phrases are looked for ("!no thanks" keeps "thank" from finding it).
  */
 import { normalizeWord } from './normalize.ts';
 import type { StemWord } from './stem.ts';
+
+/** What a pack knows of its language's word forms beyond the stemmer. */
+export interface WordForms {
+  /** The digits a word stands for ("two" → "2", "2" → "2"), from the pack's `speech.numbers`. */
+  numberOf: (normalizedWord: string) => string | undefined;
+  /** Whether the rest of a word after a `stem+` is a chain of the pack's `morphology.suffixes` (or empty). */
+  isSuffixChain: (rest: string) => boolean;
+}
+
+export const plainWordForms: WordForms = {
+  numberOf: (word) => (/^\p{N}+$/u.test(word) ? word : undefined),
+  isSuffixChain: (rest) => rest === '',
+};
 
 export type WordTest =
   | { kind: 'stem'; value: string }
   | { kind: 'prefix'; value: string }
   | { kind: 'suffix'; value: string }
-  | { kind: 'exact'; value: string };
+  | { kind: 'exact'; value: string }
+  | { kind: 'number'; value: string }
+  | { kind: 'chain'; value: string; isSuffixChain: WordForms['isSuffixChain'] }
+  | { kind: 'any-number' };
 
 export interface CompiledWord {
   tests: readonly WordTest[];
@@ -26,6 +46,8 @@ export interface CompiledWord {
 
 export interface CompiledPhrase {
   source: string;
+  /** `!phrase`: its words are blanked before the lexicon's other phrases are searched. */
+  exclusion: boolean;
   words: readonly CompiledWord[];
   /** Quoted phrase: words in order, adjacent. */
   ordered: boolean;
@@ -37,6 +59,8 @@ export interface CompiledPhrase {
 export interface MatchToken {
   norm: string;
   stem: string;
+  /** The number the word stands for, in digits; absent for other words. */
+  number?: string;
 }
 
 export interface PhraseMatch {
@@ -47,30 +71,35 @@ export interface PhraseMatch {
 
 const wordCharacters = /^[\p{L}\p{N}'-]+$/u;
 
-function compileTest(text: string, stem: StemWord): WordTest {
+function compileTest(text: string, stem: StemWord, forms: WordForms): WordTest {
   const word = normalizeWord(text);
-  const bare = word.replace(/^[=*]|\*$/g, '');
+  if (word === '#') return { kind: 'any-number' };
+  const bare = word.replace(/^[=*]|[*+]$/g, '');
   if (!wordCharacters.test(bare)) {
     throw new Error(`"${text}" is not a word: use letters, digits, ' and - only (no punctuation), with * or = as described in the README`);
   }
   if (word.startsWith('=')) return { kind: 'exact', value: bare };
   if (word.endsWith('*')) return { kind: 'prefix', value: bare };
+  if (word.endsWith('+')) return { kind: 'chain', value: bare, isSuffixChain: forms.isSuffixChain };
   if (word.startsWith('*')) return { kind: 'suffix', value: bare };
-  return { kind: 'stem', value: stem(bare) };
+  const number = forms.numberOf(bare);
+  return number === undefined ? { kind: 'stem', value: stem(bare) } : { kind: 'number', value: number };
 }
 
 /** Parses one pack phrase; throws an Error whose message says what to fix. */
-export function compilePhrase(source: string, stem: StemWord, maxGapWords: number): CompiledPhrase {
-  const quoted = /^\s*"(.*)"\s*$/.exec(source);
-  const words = (quoted?.[1] ?? source).trim().split(/\s+/).filter((text) => text.length > 0).map((text): CompiledWord => {
+export function compilePhrase(source: string, stem: StemWord, maxGapWords: number, forms: WordForms = plainWordForms): CompiledPhrase {
+  const exclusion = source.trimStart().startsWith('!');
+  const body = exclusion ? source.trimStart().slice(1) : source;
+  const quoted = /^\s*"(.*)"\s*$/.exec(body);
+  const words = (quoted?.[1] ?? body).trim().split(/\s+/).filter((text) => text.length > 0).map((text): CompiledWord => {
     const optional = text.length > 1 && text.endsWith('?');
     const alternatives = (optional ? text.slice(0, -1) : text).split('|');
     if (alternatives.some((alternative) => alternative.length === 0)) throw new Error(`"${text}" has an empty alternative around "|"`);
-    return { tests: alternatives.map((alternative) => compileTest(alternative, stem)), optional };
+    return { tests: alternatives.map((alternative) => compileTest(alternative, stem, forms)), optional };
   });
   if (!words.some((word) => !word.optional)) throw new Error('the phrase needs at least one word that is not optional (no trailing ?)');
   if (quoted && words.some((word) => word.optional)) throw new Error('a quoted phrase is matched as written: it cannot have optional words');
-  return { source, words, ordered: quoted !== null, windowTokens: quoted ? words.length : words.length + maxGapWords };
+  return { source, exclusion, words, ordered: quoted !== null, windowTokens: quoted ? words.length : words.length + maxGapWords };
 }
 
 function passes(test: WordTest, token: MatchToken): boolean {
@@ -83,6 +112,12 @@ function passes(test: WordTest, token: MatchToken): boolean {
       return token.norm.endsWith(test.value);
     case 'exact':
       return token.norm === test.value;
+    case 'number':
+      return token.number === test.value || token.norm === test.value;
+    case 'chain':
+      return token.norm.startsWith(test.value) && test.isSuffixChain(token.norm.slice(test.value.length));
+    case 'any-number':
+      return token.number !== undefined;
   }
 }
 
@@ -121,10 +156,26 @@ export function findPhrase(phrase: CompiledPhrase, tokens: readonly MatchToken[]
   return null;
 }
 
-/** The first phrase of a lexicon found in `tokens`. */
+const blank: MatchToken = { norm: '', stem: '' };
+
+/** `tokens` with every stretch an exclusion phrase matches blanked out ("no thanks", "thanks to"). */
+function withoutExclusions(lexicon: readonly CompiledPhrase[], tokens: readonly MatchToken[]): readonly MatchToken[] {
+  let result = tokens;
+  for (const phrase of lexicon.filter((candidate) => candidate.exclusion)) {
+    for (let match = findPhrase(phrase, result); match; match = findPhrase(phrase, result)) {
+      const { firstToken, lastToken } = match;
+      result = result.map((token, index) => (index >= firstToken && index <= lastToken ? blank : token));
+    }
+  }
+  return result;
+}
+
+/** The first phrase of a lexicon found in `tokens`, after its exclusions are blanked out. */
 export function findLexiconPhrase(lexicon: readonly CompiledPhrase[], tokens: readonly MatchToken[]): PhraseMatch | null {
+  const searched = withoutExclusions(lexicon, tokens);
   for (const phrase of lexicon) {
-    const match = findPhrase(phrase, tokens);
+    if (phrase.exclusion) continue;
+    const match = findPhrase(phrase, searched);
     if (match) return match;
   }
   return null;

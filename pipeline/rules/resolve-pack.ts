@@ -7,8 +7,10 @@ import { ruleKinds } from './kinds/index.ts';
 import { normalizeWord } from './normalize.ts';
 import { packError, schemaProblems, type PackProblem } from './pack-errors.ts';
 import type { BasePackSpec, LanguagePackSpec } from './pack-schema.ts';
-import { compilePhrase } from './phrase-matcher.ts';
-import type { Lexicon, ResolvedRule, RulePack, Severity, StatementMarkers } from './rule-pack.ts';
+import { compilePhrase, type WordForms } from './phrase-matcher.ts';
+import type { Lexicon, ResolvedRule, RulePack, Severity, SpeechForms, StatementMarkers } from './rule-pack.ts';
+import { createSuffixChainTest } from './morphology.ts';
+import { numberOfWord } from './spoken-text.ts';
 import { createStemmer, isKnownStemmer, knownStemmers } from './stem.ts';
 
 export interface PackFile<T> {
@@ -57,10 +59,10 @@ function mergeRules(base: PackFile<BasePackSpec>, language: PackFile<LanguagePac
   });
 }
 
-function compileList(phrases: readonly string[], pointer: string, file: string, gapWords: number, pack: { stem: (word: string) => string }, problems: Problems): Lexicon {
+function compileList(phrases: readonly string[], pointer: string, file: string, gapWords: number, pack: { stem: (word: string) => string; forms: WordForms }, problems: Problems): Lexicon {
   return phrases.flatMap((phrase, index) => {
     try {
-      return [compilePhrase(phrase, pack.stem, gapWords)];
+      return [compilePhrase(phrase, pack.stem, gapWords, pack.forms)];
     } catch (error) {
       report(problems, file, { pointer: `${pointer}/${index}`, problem: (error as Error).message, fix: 'rewrite the phrase as described under "Phrase syntax" in pipeline/rules/README.md' });
       return [];
@@ -97,7 +99,16 @@ export function resolveRulePack(base: PackFile<BasePackSpec>, language: PackFile
     }
   }
   const gapWords = spec.maxGapWords ?? base.spec.maxGapWords;
-  const stemmer = { stem: isKnownStemmer(spec.stemmer) ? createStemmer(spec.stemmer) : createStemmer('none') };
+  const words = (list: readonly string[] | undefined) => new Set((list ?? []).map(normalizeWord));
+  const speech: SpeechForms = Object.freeze({
+    fillers: words(spec.speech?.fillers),
+    numbers: new Map(Object.entries(spec.speech?.numbers ?? {}).map(([word, digits]) => [normalizeWord(word), digits])),
+    questionOpeners: words(spec.speech?.questionOpeners),
+  });
+  const stemmer = { stem: isKnownStemmer(spec.stemmer) ? createStemmer(spec.stemmer) : createStemmer('none'), forms: {
+    numberOf: (word: string) => numberOfWord(word, speech),
+    isSuffixChain: createSuffixChainTest((spec.morphology?.suffixes ?? []).map(normalizeWord)),
+  } };
   const compileRecord = (record: Record<string, string[]>, section: string) => Object.fromEntries(Object.entries(record)
     .map(([name, phrases]) => [name, compileList(phrases, `/${section}/${pointerKey(name)}`, language.file, gapWords, stemmer, problems)]));
   const lexicons = compileRecord(spec.lexicons, 'lexicons');
@@ -119,6 +130,7 @@ export function resolveRulePack(base: PackFile<BasePackSpec>, language: PackFile
     stemmer: spec.stemmer,
     maxGapWords: gapWords,
     properNounExceptions: new Set(spec.properNounExceptions.map(normalizeWord)),
+    speech,
     lexicons: Object.freeze(lexicons),
     dataItems: Object.freeze(dataItems),
     statements: Object.freeze(statements),

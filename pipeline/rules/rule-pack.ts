@@ -24,6 +24,14 @@ export interface StatementPatterns {
   you: StatementMarkers;
 }
 
+/** How speech-to-text output is read: `spoken-text.ts`. */
+export interface SpeechForms {
+  fillers: ReadonlySet<string>;
+  /** Normalized number word → its digits. */
+  numbers: ReadonlyMap<string, string>;
+  questionOpeners: ReadonlySet<string>;
+}
+
 export interface ResolvedRule {
   id: string;
   kind: string;
@@ -43,6 +51,7 @@ export interface RulePack {
   stemmer: string;
   maxGapWords: number;
   properNounExceptions: ReadonlySet<string>;
+  speech: SpeechForms;
   lexicons: Readonly<Record<string, Lexicon>>;
   dataItems: Readonly<Record<string, Lexicon>>;
   statements: StatementPatterns;

@@ -1,0 +1,49 @@
+/**
+ * Spoken text read the same way whatever wrote it. A speech-to-text engine writes "um so
+ * can you hold for two minutes", an imported transcript "So, can you hold for 2 minutes?":
+ * before any rule looks at a sentence, hesitation sounds are dropped, a word said twice in a
+ * row counts once ("no, no, no"), every number word carries its digits (so `two` in a pack
+ * matches "2" and the reverse), and a sentence that ended without punctuation is a question
+ * when it opens with a question word of the pack. The word lists are pack data
+ * (`speech` in packs/<language>.json); casing, quotes and apostrophes are folded earlier, by
+ * `normalizeWord`.
+ */
+import type { Sentence, Token } from './normalize.ts';
+import type { SpeechForms } from './rule-pack.ts';
+
+// Digits, possibly with a case ending after a hyphen (Hungarian "456-os", "9100-at").
+const digitsWithEnding = /^(\p{N}+)(?:-\p{L}+)?$/u;
+
+/** The digits `normalizedWord` stands for: its own digits, else the pack's number word. */
+export function numberOfWord(normalizedWord: string, speech: SpeechForms): string | undefined {
+  return digitsWithEnding.exec(normalizedWord)?.[1] ?? speech.numbers.get(normalizedWord);
+}
+
+export type SpokenToken = Token & { number?: string };
+
+export interface SpokenSentence {
+  tokens: SpokenToken[];
+  isQuestion: boolean;
+}
+
+/**
+ * Fillers out, immediate repeats folded, numbers marked. A sentence of nothing but fillers
+ * ("Uh.") is kept as it is: it is a listener sound, and dropping it would join the turns
+ * around it.
+ */
+export function readSpokenSentence(sentence: Sentence, speech: SpeechForms): SpokenSentence {
+  const dropFillers = sentence.tokens.some((token) => !speech.fillers.has(token.norm));
+  const tokens: SpokenToken[] = [];
+  // A pause before a dropped or folded word ("Yes, um, I can") still separates the clauses around it.
+  let pause = false;
+  for (const token of sentence.tokens) {
+    pause ||= token.afterPause;
+    if ((dropFillers && speech.fillers.has(token.norm)) || tokens.at(-1)?.norm === token.norm) continue;
+    const number = numberOfWord(token.norm, speech);
+    tokens.push({ ...token, afterPause: tokens.length > 0 && pause, ...(number === undefined ? {} : { number }) });
+    pause = false;
+  }
+  const opener = tokens[0]?.norm;
+  const isQuestion = sentence.isQuestion || (!sentence.isPunctuated && opener !== undefined && speech.questionOpeners.has(opener));
+  return { tokens, isQuestion };
+}
