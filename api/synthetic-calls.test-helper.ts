@@ -42,7 +42,10 @@ export async function insertSyntheticCalls(store: Store, count: number): Promise
   await connection.run('BEGIN TRANSACTION');
   await connection.run(`CREATE TEMP TABLE synthetic AS SELECT i, printf('%016x', i * 2654435761 % 18446744073709551557) AS call_id FROM range($1) t(i)`, [count]);
   await connection.run(
-    `INSERT INTO calls SELECT call_id, call_id || repeat('0', 48), 'calls/' || call_id || '.wav', call_id || '.wav', 1000000 + i, 'wav',
+    `INSERT INTO calls (call_id, sha256, source, file_name, size_bytes, container, codec, sample_rate_hz, channels, agent_channel,
+       duration_s, language, agent_id, transcript_source, silence_s, overlap_s, agent_i_statements, agent_you_statements, score,
+       result_json, last_run_id, first_analysed_at, analysed_at)
+     SELECT call_id, call_id || repeat('0', 48), 'calls/' || call_id || '.wav', call_id || '.wav', 1000000 + i, 'wav',
        'pcm_mulaw', 8000, 2, 0, 60 + i * 37 % 600, ['en', 'ru', 'hu'][i % 3 + 1], 'agent-' || (i % $1), 'model:synthetic', 30, 3, 12, 9,
        (i * 7919) % 101, replace($2, 'CALL_ID', call_id), 'run-' || i, now() - to_minutes(i), now() - to_minutes(i) FROM synthetic`,
     [syntheticShape.agents, JSON.stringify(templateResult())],
