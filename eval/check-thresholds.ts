@@ -12,6 +12,8 @@ export interface Threshold {
   figure: string;
   bound: 'min' | 'max';
   limit: number;
+  /** The groups (languages, conditions) it applies to; absent: every group. */
+  groups?: readonly string[];
 }
 
 export interface ThresholdCheck {
@@ -38,8 +40,13 @@ export function resolveThresholds(parsed: unknown, source: string): Threshold[] 
     }
     const min = 'min' in entry ? entry.min : undefined;
     const max = 'max' in entry ? entry.max : undefined;
-    if (typeof min === 'number' && max === undefined) return { figure: entry.figure, bound: 'min', limit: min };
-    if (typeof max === 'number' && min === undefined) return { figure: entry.figure, bound: 'max', limit: max };
+    const groups = 'groups' in entry ? entry.groups : undefined;
+    if (groups !== undefined && !(Array.isArray(groups) && groups.length > 0 && groups.every((group) => typeof group === 'string'))) {
+      throw new Error(`${where} (${entry.figure}): "groups" must be a non-empty array of group names`);
+    }
+    const scope = groups === undefined ? {} : { groups: groups as string[] };
+    if (typeof min === 'number' && max === undefined) return { figure: entry.figure, bound: 'min', limit: min, ...scope };
+    if (typeof max === 'number' && min === undefined) return { figure: entry.figure, bound: 'max', limit: max, ...scope };
     throw new Error(`${where} (${entry.figure}): expected exactly one of "min" or "max", as a number`);
   });
 }
@@ -63,6 +70,7 @@ export function checkThresholds(groups: Readonly<Record<string, Figures>>, thres
     const pattern = figurePattern(threshold.figure);
     let named = false;
     for (const [group, figures] of Object.entries(groups)) {
+      if (threshold.groups !== undefined && !threshold.groups.includes(group)) continue;
       for (const [figure, measure] of Object.entries(figures).filter(([key]) => pattern.test(key))) {
         named = true;
         const { bound, limit } = threshold;
@@ -74,7 +82,8 @@ export function checkThresholds(groups: Readonly<Record<string, Figures>>, thres
         checks.push({ group, figure, bound, limit, value: measure.value, status: within ? 'pass' : 'fail' });
       }
     }
-    if (!named && Object.keys(groups).length > 0) throw new Error(`thresholds: "${threshold.figure}" names no figure of the report`);
+    const groupsInScope = Object.keys(groups).filter((group) => threshold.groups === undefined || threshold.groups.includes(group));
+    if (!named && groupsInScope.length > 0) throw new Error(`thresholds: "${threshold.figure}" names no figure of the report`);
   }
   return checks;
 }
