@@ -50,11 +50,12 @@ describe('robustness corpus slice', () => {
 
   it('bleeds the agent into the customer channel at −20 dB', () => {
     const truth = truthOf.clean!;
-    const bled = rms(soloSpeech(truth, audioOf['bleed-20db']!, 'agent', 1));
     const source = rms(soloSpeech(truth, audioOf['bleed-20db']!, 'agent', 0));
-    expect(20 * Math.log10(bled / source)).toBeCloseTo(-20, 0);
-    const clean = rms(soloSpeech(truth, audioOf.clean!, 'agent', 1));
-    expect(20 * Math.log10(clean / source)).toBeLessThan(-35);
+    const bled = rms(soloSpeech(truth, audioOf['bleed-20db']!, 'agent', 1));
+    // The customer channel carries its own line noise under the leak: take its power out.
+    const lineNoise = rms(soloSpeech(truth, audioOf.clean!, 'agent', 1));
+    expect(20 * Math.log10(lineNoise / source)).toBeLessThan(-25);
+    expect(10 * Math.log10((bled ** 2 - lineNoise ** 2) / source ** 2)).toBeCloseTo(-20, 0);
   });
 
   it('keeps GSM in time with the clean call, and adds the DC offset', () => {
