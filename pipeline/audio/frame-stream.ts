@@ -30,11 +30,11 @@ export interface FrameStream {
 }
 
 /**
- * A first-order DC blocker (y[n] = x[n] − x[n−1] + r·y[n−1], corner ≈ 5 Hz at 8 kHz): a DC
+ * A first-order DC blocker (y[n] = x[n] − x[n−1] + r·y[n−1], corner ≈ 1.3 Hz at 8 kHz): a DC
  * offset from a cheap sound card or line makes Silero miss speech (robustness corpus), and
  * nothing a listener hears lies that low.
  */
-function createDcBlocker(pole = 0.996) {
+function createDcBlocker(pole = 0.999) {
   let previousInput = 0;
   let previousOutput = 0;
   return (input: Float32Array, output: Float32Array, at: number): void => {
