@@ -51,6 +51,11 @@ describe('checkThresholds', () => {
     expect(checkThresholds(atLimit, [{ figure: 'x.error_s', bound: 'max', limit: 0.3 }])[0]?.status).toBe('pass');
   });
 
+  it('applies a threshold with groups to those groups only', () => {
+    const checks = checkThresholds(groups, [{ figure: 'hold.f1', bound: 'min', limit: 0.95, groups: ['ru'] }]);
+    expect(checks.map(({ group, status }) => `${group} ${status}`)).toEqual(['ru fail']);
+  });
+
   it('rejects a threshold that names no figure', () => {
     expect(() => checkThresholds(groups, [{ figure: 'hold.f2', bound: 'min', limit: 1 }])).toThrow('"hold.f2" names no figure');
   });
@@ -62,12 +67,16 @@ describe('resolveThresholds', () => {
       { figure: 'a', bound: 'min', limit: 0.9 },
       { figure: 'b', bound: 'max', limit: 1 },
     ]);
+    expect(resolveThresholds({ thresholds: [{ figure: 'a', min: 0.9, groups: ['clean'] }] }, 't.json')).toEqual([
+      { figure: 'a', bound: 'min', limit: 0.9, groups: ['clean'] },
+    ]);
   });
 
   it('names the file and the entry of a bad threshold', () => {
     expect(() => resolveThresholds({ thresholds: [{ figure: 'a', min: 0.9, max: 1 }] }, 't.json')).toThrow('t.json: thresholds[0] (a): expected exactly one');
     expect(() => resolveThresholds({ thresholds: [{ min: 1 }] }, 't.json')).toThrow('t.json: thresholds[0]: expected');
     expect(() => resolveThresholds([], 't.json')).toThrow('"thresholds" array');
+    expect(() => resolveThresholds({ thresholds: [{ figure: 'a', min: 1, groups: [] }] }, 't.json')).toThrow('t.json: thresholds[0] (a): "groups" must be');
   });
 
   it('keeps eval/thresholds.json valid and naming real figures', async () => {

@@ -16,6 +16,8 @@ export interface Threshold {
   limit: number;
   /** Why this target is reported but not failed (a goal not met yet); absent for a gate. */
   advisory?: string;
+  /** The groups (languages, conditions) it applies to; absent: every group. */
+  groups?: readonly string[];
 }
 
 export interface ThresholdCheck {
@@ -44,7 +46,11 @@ export function resolveThresholds(parsed: unknown, source: string): Threshold[] 
     const max = 'max' in entry ? entry.max : undefined;
     const advisory = 'advisory' in entry ? entry.advisory : undefined;
     if (advisory !== undefined && typeof advisory !== 'string') throw new Error(`${where} (${entry.figure}): "advisory" must be a string saying why the target does not fail the eval`);
-    const reported = advisory === undefined ? {} : { advisory };
+    const groups = 'groups' in entry ? entry.groups : undefined;
+    if (groups !== undefined && !(Array.isArray(groups) && groups.length > 0 && groups.every((group) => typeof group === 'string'))) {
+      throw new Error(`${where} (${entry.figure}): "groups" must be a non-empty array of group names`);
+    }
+    const reported = { ...(advisory === undefined ? {} : { advisory }), ...(groups === undefined ? {} : { groups: groups as string[] }) };
     if (typeof min === 'number' && max === undefined) return { figure: entry.figure, bound: 'min', limit: min, ...reported };
     if (typeof max === 'number' && min === undefined) return { figure: entry.figure, bound: 'max', limit: max, ...reported };
     throw new Error(`${where} (${entry.figure}): expected exactly one of "min" or "max", as a number`);
@@ -70,6 +76,7 @@ export function checkThresholds(groups: Readonly<Record<string, Figures>>, thres
     const pattern = figurePattern(threshold.figure);
     let named = false;
     for (const [group, figures] of Object.entries(groups)) {
+      if (threshold.groups !== undefined && !threshold.groups.includes(group)) continue;
       for (const [figure, measure] of Object.entries(figures).filter(([key]) => pattern.test(key))) {
         named = true;
         const { bound, limit } = threshold;
@@ -81,7 +88,8 @@ export function checkThresholds(groups: Readonly<Record<string, Figures>>, thres
         checks.push({ group, figure, bound, limit, value: measure.value, status: within ? 'pass' : threshold.advisory === undefined ? 'fail' : 'below target' });
       }
     }
-    if (!named && Object.keys(groups).length > 0) throw new Error(`thresholds: "${threshold.figure}" names no figure of the report`);
+    const groupsInScope = Object.keys(groups).filter((group) => threshold.groups === undefined || threshold.groups.includes(group));
+    if (!named && groupsInScope.length > 0) throw new Error(`thresholds: "${threshold.figure}" names no figure of the report`);
   }
   return checks;
 }

@@ -2,8 +2,9 @@
  * `npm run eval [-- --json] [--only en-01,ru-06]`: analyses the sample recordings with the
  * real CLI, compares every stage's output with the samples' ground truth, per language and
  * overall, adds the held-out phrase-bank and ASR-noise figures of those languages
- * (phrase-bank.ts, asr-noise.ts), and
- * checks the figures against eval/thresholds.json.
+ * (phrase-bank.ts, asr-noise.ts), and checks the figures against eval/thresholds.json.
+ * `npm run eval -- --corpus robustness [--only clean,gsm]`: the same per condition of the
+ * robustness corpus (eval/robustness/), against eval/robustness/thresholds.json.
  *
  * Exit status: 0 every available figure meets its threshold and every recording analysed;
  * 1 a figure is below its threshold or a recording failed to analyse; 2 the eval could not
@@ -16,6 +17,9 @@ import { languages } from '../pipeline/result/call-result.ts';
 import { loadRulePack } from '../pipeline/rules/index.ts';
 import { loadSampleTruths } from '../pipeline/rules/sample-agreement.ts';
 import { loadConfusions, measureBankNoise, measureSampleNoise } from './asr-noise.ts';
+import { createStderrEffects } from '../core/effects.ts';
+import { evaluateRobustness } from './robustness/evaluate.ts';
+import { formatRobustnessReport } from './robustness/report.ts';
 import { analyzeSamples } from './analyze-samples.ts';
 import { checkThresholds, loadThresholds } from './check-thresholds.ts';
 import { defaultSamplesDir, findSampleRecordings, loadTruth } from './load-truth.ts';
@@ -24,13 +28,14 @@ import { measureGroups } from './metrics.ts';
 import { loadPhraseBank, measurePhraseBank } from './phrase-bank.ts';
 import { buildReport, formatReport, type EvalReport, type RecordingOutcome } from './report.ts';
 
-const usage = 'usage: npm run eval [-- --json] [--only <name prefix>,…]';
+const usage = 'usage: npm run eval [-- --json] [--only <name prefix>,…] [--corpus samples|robustness]';
 
-function parseOptions(): { json: boolean; onlyPrefixes: string[] } {
+function parseOptions(): { json: boolean; onlyPrefixes: string[]; corpus: 'samples' | 'robustness' } {
   try {
-    const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });
+    const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' }, corpus: { type: 'string', default: 'samples' } } });
     const onlyPrefixes = (values.only ?? '').split(',').map((prefix) => prefix.trim()).filter((prefix) => prefix !== '');
-    return { json: values.json, onlyPrefixes };
+    if (values.corpus !== 'samples' && values.corpus !== 'robustness') throw new Error(`unknown corpus "${values.corpus}"`);
+    return { json: values.json, onlyPrefixes, corpus: values.corpus };
   } catch (thrown) {
     throw new Error(`${thrown instanceof Error ? thrown.message : String(thrown)}\n${usage}`);
   }
@@ -67,10 +72,16 @@ async function evaluateSamples(onlyPrefixes: readonly string[]): Promise<EvalRep
   return buildReport(outcomes, groups, checkThresholds(groups, thresholds));
 }
 
-try {
-  const options = parseOptions();
-  const report = await evaluateSamples(options.onlyPrefixes);
-  if (options.json) {
+async function runRobustness(json: boolean, onlyConditions: readonly string[]): Promise<void> {
+  const report = await evaluateRobustness({ onlyConditions, effects: createStderrEffects() });
+  process.stdout.write(json ? `${JSON.stringify(report)}\n` : formatRobustnessReport(report));
+  if (json) process.stderr.write(`${report.verdict.line}\n`);
+  process.exitCode = report.verdict.passed ? 0 : 1;
+}
+
+async function runSamples(json: boolean, onlyPrefixes: readonly string[]): Promise<void> {
+  const report = await evaluateSamples(onlyPrefixes);
+  if (json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     // stdout carries only the report object; the verdict still reaches a person watching.
     process.stderr.write(`${report.verdict.line}\n`);
@@ -78,6 +89,11 @@ try {
     process.stdout.write(formatReport(report));
   }
   process.exitCode = report.verdict.passed ? 0 : 1;
+}
+
+try {
+  const options = parseOptions();
+  await (options.corpus === 'robustness' ? runRobustness : runSamples)(options.json, options.onlyPrefixes);
 } catch (thrown) {
   process.stderr.write(`eval: ${thrown instanceof Error ? thrown.message : String(thrown)}\n`);
   process.exitCode = 2;

@@ -19,12 +19,45 @@ export interface FrameSeries {
   speechProbability: Float32Array[];
   /** Per channel: 1 where the frame is steady-tonal (see steady-tone.ts). */
   steadyTonal: Uint8Array[];
+  /** Per channel: the frame's level in dBFS, DC removed (its variance), floored at −120 dB. */
+  levelDb: Float32Array[];
 }
 
 export interface FrameStream {
   add(block: PcmBlock): Promise<void>;
   /** Analyses the last, zero-padded partial frame and hands back the columns. */
   finish(): Promise<FrameSeries>;
+}
+
+/**
+ * A first-order DC blocker (y[n] = x[n] − x[n−1] + r·y[n−1], corner ≈ 1.3 Hz at 8 kHz): a DC
+ * offset from a cheap sound card or line makes Silero miss speech (robustness corpus), and
+ * nothing a listener hears lies that low.
+ */
+function createDcBlocker(pole = 0.999) {
+  let previousInput = 0;
+  let previousOutput = 0;
+  return (input: Float32Array, output: Float32Array, at: number): void => {
+    for (let i = 0; i < input.length; i++) {
+      const sample = input[i]!;
+      previousOutput = sample - previousInput + pole * previousOutput;
+      previousInput = sample;
+      output[at + i] = previousOutput;
+    }
+  };
+}
+
+/** Level of a frame in dBFS from its variance, so a DC offset does not read as sound. */
+function frameLevelDb(frame: Float32Array): number {
+  let sum = 0;
+  let sumSquares = 0;
+  for (const sample of frame) {
+    sum += sample;
+    sumSquares += sample * sample;
+  }
+  const mean = sum / frame.length;
+  const variance = Math.max(0, sumSquares / frame.length - mean * mean);
+  return variance > 1e-12 ? 10 * Math.log10(variance) : -120;
 }
 
 /** Creates the frame stream of one call; the Silero session is loaded (once per process) here. */
@@ -40,13 +73,18 @@ export async function createFrameStream(
     window: new Float32Array(frameSamples),
     meter: createSteadyToneMeter(frameSamples, sampleRateHz, thresholds.music),
     steady: createColumn((length) => new Uint8Array(length)),
+    level: createColumn((length) => new Float32Array(length)),
+    removeDc: createDcBlocker(),
   }));
   const windows = channels.map((channel) => channel.window);
   let filled = 0;
   let frameCount = 0;
 
   async function analyseFrame(): Promise<void> {
-    for (const channel of channels) channel.steady.push(channel.meter.isSteadyTonal(channel.window) ? 1 : 0);
+    for (const channel of channels) {
+      channel.steady.push(channel.meter.isSteadyTonal(channel.window) ? 1 : 0);
+      channel.level.push(frameLevelDb(channel.window));
+    }
     await vad.push(windows);
     frameCount++;
     filled = 0;
@@ -57,7 +95,7 @@ export async function createFrameStream(
       const blockLength = block.channels[0]?.length ?? 0;
       for (let offset = 0; offset < blockLength; ) {
         const take = Math.min(frameSamples - filled, blockLength - offset);
-        channels.forEach((channel, index) => channel.window.set(block.channels[index]!.subarray(offset, offset + take), filled));
+        channels.forEach((channel, index) => channel.removeDc(block.channels[index]!.subarray(offset, offset + take), channel.window, filled));
         offset += take;
         filled += take;
         if (filled === frameSamples) await analyseFrame();
@@ -73,6 +111,7 @@ export async function createFrameStream(
         frameCount,
         speechProbability: await vad.finish(),
         steadyTonal: channels.map((channel) => channel.steady.values()),
+        levelDb: channels.map((channel) => channel.level.values()),
       };
     },
   };

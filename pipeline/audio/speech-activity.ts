@@ -5,6 +5,7 @@
  * air; interruptions and backchannels need two parties and are not looked for.
  */
 import type { CallEvent, EventType, Party } from '../result/call-result.ts';
+import { findLeakageFrames, noiseFloorDb } from './cross-talk.ts';
 import type { FrameSeries } from './frame-stream.ts';
 import { intersectIntervals, mergeIntervals, roundS, totalDurationS, type Interval } from './intervals.ts';
 import { findMusicFrames, findMusicRegions } from './music-detector.ts';
@@ -32,11 +33,32 @@ export interface SpeechActivity {
   eventTypesChecked: EventType[];
 }
 
-function analyseChannel(series: FrameSeries, channel: number, durationS: number, thresholds: AudioThresholds) {
+/**
+ * Whether enough of a segment's frames are the party's own voice: not leakage, and at least
+ * `noiseFloor.minAboveDb` over the channel's noise floor.
+ */
+function isOwnVoice(segment: Interval, levels: Float32Array, leakage: Uint8Array, loudFromDb: number, frameS: number, noiseFloor: AudioThresholds['noiseFloor']): boolean {
+  const from = Math.floor(segment.startS / frameS);
+  const to = Math.min(levels.length, Math.ceil(segment.endS / frameS));
+  let loud = 0;
+  for (let frame = from; frame < to; frame++) if (levels[frame]! >= loudFromDb && !leakage[frame]) loud++;
+  return loud >= noiseFloor.minLoudShare * Math.max(1, to - from);
+}
+
+/**
+ * Music and the other channel's leakage (cross-talk.ts) are never speech of this channel's
+ * party; a segment that hardly rises over the channel's noise floor is line noise Silero took
+ * for a voice. The floor test is per segment, not per frame: pauses between words sit at the
+ * floor, and cutting them would split a party's sentences.
+ */
+function analyseChannel(series: FrameSeries, channel: number, leakage: Uint8Array, durationS: number, thresholds: AudioThresholds) {
   const musicFrames = findMusicFrames(series.steadyTonal[channel]!, series.frameS, thresholds.music);
-  const probabilities = series.speechProbability[channel]!.map((probability, frame) => (musicFrames[frame] ? 0 : probability));
+  const levels = series.levelDb[channel]!;
+  const loudFromDb = noiseFloorDb(levels, thresholds.noiseFloor.quantile) + thresholds.noiseFloor.minAboveDb;
+  const probabilities = series.speechProbability[channel]!.map((probability, frame) => (musicFrames[frame] || leakage[frame] ? 0 : probability));
+  const speech = findSpeechSegments(probabilities, series.frameS, durationS, thresholds.vad);
   return {
-    speech: findSpeechSegments(probabilities, series.frameS, durationS, thresholds.vad),
+    speech: speech.filter((segment) => isOwnVoice(segment, levels, leakage, loudFromDb, series.frameS, thresholds.noiseFloor)),
     music: findMusicRegions(musicFrames, series.frameS, thresholds.music),
   };
 }
@@ -48,7 +70,8 @@ export function describeSpeechActivity(
   durationS: number,
   thresholds: AudioThresholds,
 ): SpeechActivity {
-  const channels = partyOfChannel.map((_, channel) => analyseChannel(series, channel, durationS, thresholds));
+  const leakage = findLeakageFrames(series.levelDb, series.frameS, thresholds);
+  const channels = partyOfChannel.map((_, channel) => analyseChannel(series, channel, leakage[channel]!, durationS, thresholds));
   const segments = channels.flatMap(({ speech }, channel) =>
     speech.map((interval) => ({ channel, party: partyOfChannel[channel]!, startS: roundS(interval.startS), endS: roundS(interval.endS) })),
   );

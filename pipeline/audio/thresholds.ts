@@ -22,6 +22,19 @@ export const AudioThresholds = Section({
     padS: Seconds('Added to both ends of each segment.'),
     endLatencyS: Seconds("Taken off each segment's end: Silero's recurrent state holds the probability up after the voice stops."),
   }),
+  noiseFloor: Section({
+    minAboveDb: Type.Number({ minimum: 0, maximum: 60, description: "A frame at least this far above its channel's noise floor is loud." }),
+    minLoudShare: Share('Share of loud frames a speech segment needs to be kept.'),
+    quantile: Share("Share of a channel's frames at or below its noise floor."),
+  }),
+  crossTalk: Section({
+    minLevelDifferenceDb: Type.Number({ minimum: 0, maximum: 60, description: 'Least level difference below the other channel for a frame to be leakage.' }),
+    minCorrelation: Type.Number({ minimum: -1, maximum: 1, description: "Least correlation of the frame's level track with the other channel's (echo-delayed) for leakage." }),
+    windowS: Seconds('Window centred on each frame over which the level tracks are correlated.'),
+    maxDelayS: Seconds('Longest echo delay looked for.'),
+    loudAboveFloorDb: Type.Number({ minimum: 0, maximum: 60, description: "A frame this far above its channel's noise floor is loud (echo delay, hidden frames)." }),
+    quietAboveFloorDb: Type.Number({ minimum: 0, maximum: 60, description: "A frame less than this above its noise floor while the other channel is loud is leakage." }),
+  }),
   music: Section({
     minAudibleDbfs: Type.Number({ minimum: -120, maximum: 0, description: 'Quieter frames are never steady-tonal.' }),
     minSpectralSimilarity: Share('Cosine similarity to the previous frame spectrum for a frame to be steady.'),

@@ -16,8 +16,8 @@ export const audioExports = {
 } as const;
 export type AudioExport = keyof typeof audioExports;
 
-const quiet = ['-hide_banner', '-loglevel', 'error'];
-const telephoneBand = 'highpass=f=300,lowpass=f=3400';
+export const quiet = ['-hide_banner', '-loglevel', 'error'];
+export const telephoneBand = 'highpass=f=300,lowpass=f=3400';
 
 /** Encodes interleaved stereo f32 samples to `path` (via a temporary file, then renamed). */
 export async function writeCallAudio(stereo: Float32Array, path: string, format: AudioExport): Promise<void> {

@@ -25,18 +25,29 @@ export interface CallOutput {
 
 const writeJson = (path: string, value: unknown): Promise<void> => writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
 
-/** Generates `script` under `output.outDir`; returns its truth. */
-export async function generateCall(script: CallScript, output: CallOutput): Promise<CallTruth> {
+/** A call's mixed audio (interleaved stereo f32 at 8 kHz, not yet band-limited) and its truth. */
+export interface RenderedCall {
+  stereo: Float32Array;
+  truth: CallTruth;
+}
+
+/** Synthesizes, lays out and mixes `script`; the robustness corpus degrades this same mix. */
+export async function renderCall(script: CallScript, tmpDir: string, concurrency: number): Promise<RenderedCall> {
   const lineIndexes = script.turns.flatMap((turn, index) => (turn.kind === 'line' ? [index] : []));
-  const clips = new Map(await mapLimited(lineIndexes, output.concurrency, async (index): Promise<[number, SpeechClip]> => {
+  const clips = new Map(await mapLimited(lineIndexes, concurrency, async (index): Promise<[number, SpeechClip]> => {
     const line = script.turns[index] as LineTurn;
     const voice = line.party === 'agent' ? script.agent : script.customerVoice;
-    return [index, await speakLine(line, voice, output.tmpDir, `${script.name}-${index}`)];
+    return [index, await speakLine(line, voice, tmpDir, `${script.name}-${index}`)];
   }));
   // Separate streams, so changing the noise or the music never moves a line in time.
   const timeline = layOutTimeline(script, clips, createPrng(hashSeed(`${script.name}:timeline`)));
   const stereo = mixCall(timeline, createPrng(hashSeed(`${script.name}:audio`)));
-  const truth = buildTruth(script, timeline, assessCall(script));
+  return { stereo, truth: buildTruth(script, timeline, assessCall(script)) };
+}
+
+/** Generates `script` under `output.outDir`; returns its truth. */
+export async function generateCall(script: CallScript, output: CallOutput): Promise<CallTruth> {
+  const { stereo, truth } = await renderCall(script, output.tmpDir, output.concurrency);
 
   const callsDir = join(output.outDir, 'calls');
   await mkdir(callsDir, { recursive: true });

@@ -65,6 +65,8 @@ export interface LineTurn {
   interruptOverlapS: number | null;
   /** A backchannel placed at this fraction of the other party's previous line. */
   backchannelAt: number | null;
+  /** Starts this long before the previous line ends, too briefly to be an interruption (turn-taking). */
+  shortOverlapS: number | null;
 }
 
 export interface HoldTurn {

@@ -84,9 +84,11 @@ export function layOutTimeline(script: CallScript, clips: ReadonlyMap<number, Sp
       events.push({ type: 'backchannel', by: turn.party, start, end: endOf(placed) });
       return;
     }
-    const start = turn.interruptOverlapS !== null && host
-      ? endOf(host) - s(turn.interruptOverlapS)
+    const overlapS = turn.interruptOverlapS ?? turn.shortOverlapS;
+    const start = overlapS !== null && host
+      ? endOf(host) - s(overlapS)
       : cursor + (followsSpeech ? s(turn.pauseS ?? prng.between(0.2, 0.45)) : 0);
+    if (turn.shortOverlapS !== null && host && start < host.start + s(0.5)) fail(index, 'the line before is too short for this overlap');
     if (turn.interruptOverlapS !== null && host) {
       if (start < host.start + s(0.5)) fail(index, 'the interrupted line is too short for this overlap');
       const overlapEnd = Math.min(endOf(host), start + samples.length);

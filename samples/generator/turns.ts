@@ -51,10 +51,11 @@ function readLine(record: Record<string, unknown>, site: Site, party: Party): Tu
     pauseS: readOptional<number | null>(record, 'pause_s', site, (v, s) => readNumber(v, s, 0, 3), null),
     interruptOverlapS: nested('interrupts', 'overlap_s', 0.6, 2.5),
     backchannelAt: nested('backchannel', 'at', 0.05, 0.9),
+    shortOverlapS: nested('overlaps', 'overlap_s', 0.1, 0.6),
   };
 }
 
-const lineKeys = ['tags', 'i', 'you', 'pause_s', 'interrupts', 'backchannel'];
+const lineKeys = ['tags', 'i', 'you', 'pause_s', 'interrupts', 'backchannel', 'overlaps'];
 
 function readHold(value: unknown, site: Site): Turn {
   const hold = readObject(value, site, ['duration_s', 'sound', 'channel', 'consented', 'duration_stated', 'thanked_after']);
@@ -130,6 +131,9 @@ export function checkTurnOrder(turns: readonly Turn[], site: Site): void {
     }
     if (turn.interruptOverlapS !== null && !(hostOk && previous === host)) {
       fail(index, `an interruption must directly follow a ${other} line`);
+    }
+    if (turn.shortOverlapS !== null && (!(hostOk && previous === host) || turn.interruptOverlapS !== null || turn.backchannelAt !== null || turn.pauseS !== null)) {
+      fail(index, `a short overlap must directly follow a ${other} line and has neither interrupts, backchannel nor pause_s`);
     }
     const interruptedBy = next?.kind === 'line' ? next.interruptOverlapS : null;
     if (turn.heardText !== null && interruptedBy === null) {
