@@ -11,7 +11,7 @@ export const callRoutes: RoutePlugin = async (app) => {
     return app.db.read((sql) => listCallPage(sql, filters, { limit, cursor }));
   });
 
-  app.get('/calls/:callId', { schema: callDetailSchema, config: { access: roleSets.everyone } }, async (request) =>
+  app.get('/calls/:callId', { schema: callDetailSchema, config: { access: roleSets.everyone, accessLog: 'detail' } }, async (request) =>
     loadCallDetail(app.db, request.params.callId),
   );
 };
