@@ -28,12 +28,14 @@ import { reviewRoutes } from './routes/reviews/index.ts';
 import { uploadRoutes } from './routes/uploads/index.ts';
 import { userRoutes } from './routes/users/index.ts';
 import { sharedPlugin } from './plugins/shared-plugin.ts';
+import { accessLogPlugin } from './plugins/app/access-log.ts';
+import { accessLogRoutes } from './routes/access-log/index.ts';
 import type { ApiInstance, RoutePlugin, TypeBoxTypeProvider } from './type-provider.ts';
 
 export const apiPrefix = '/api/v1';
 
 const routePlugins: readonly RoutePlugin[] = [
-  callRoutes, audioRoutes, reviewRoutes, agentRoutes, kpiRoutes, exampleRoutes, uploadRoutes, exportRoutes, userRoutes,
+  accessLogRoutes, callRoutes, audioRoutes, reviewRoutes, agentRoutes, kpiRoutes, exampleRoutes, uploadRoutes, exportRoutes, userRoutes,
 ];
 
 /** The whole app; register it on a Fastify instance of its own (its hooks and decorators reach the root). */
@@ -46,6 +48,7 @@ export const appPlugin = sharedPlugin<{ options: ApiOptions }>('callqa-app', asy
 
   await app.register(databasePlugin, { store: options.store, threads: options.duckdbThreads });
   await app.register(authPlugin);
+  await app.register(accessLogPlugin);
   await app.register(mediaPlugin, { cacheDir: options.cacheDir });
   await app.register(jobsPlugin, { options });
 

@@ -28,6 +28,7 @@ const policy: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/v1/exports/calls.csv': everyone,
   'GET /api/v1/exports/calls.arrow': everyone,
   'GET /api/v1/me': everyone,
+  'GET /api/v1/access-log': ['admin'],
   'POST /api/v1/users': ['admin'],
   'GET /api/v1/users/:userName/tokens': ['admin'],
   'DELETE /api/v1/users/:userName/tokens/:tokenId': ['admin'],
@@ -74,6 +75,7 @@ function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: stri
     'GET /api/v1/exports/calls.csv': async () => ({ url: '/api/v1/exports/calls.csv?language=en', status: 200 }),
     'GET /api/v1/exports/calls.arrow': async () => ({ url: '/api/v1/exports/calls.arrow', status: 200 }),
     'GET /api/v1/me': async () => ({ url: '/api/v1/me', status: 200 }),
+    'GET /api/v1/access-log': async () => ({ url: `/api/v1/access-log?call=${fixture.callIds[0]}&user=qa-user&from=2020-01-01T00:00:00Z&limit=10`, status: 200 }),
     'POST /api/v1/users': async () => ({ url: '/api/v1/users', payload: { user_name: `matrix-${++mintedUsers}`, role: 'trainer' }, status: 201 }),
     'GET /api/v1/users/:userName/tokens': async () => ({ url: '/api/v1/users/qa-user/tokens', status: 200 }),
     'DELETE /api/v1/users/:userName/tokens/:tokenId': async () => {

@@ -32,6 +32,7 @@ export const mainCommand = defineCommand({
     kpi: lazyCommand(commandMeta.kpi, () => import('./kpi-command.ts').then((module) => module.kpiCommand)),
     export: lazyCommand(commandMeta.export, () => import('./export-command.ts').then((module) => module.exportCommand)),
     config: lazyCommand(commandMeta.config, () => import('./config-command.ts').then((module) => module.configCommand)),
+    'access-log': lazyCommand(commandMeta['access-log'], () => import('./access-log-command.ts').then((module) => module.accessLogCommand)),
   },
 });
 

@@ -17,6 +17,7 @@ export function toAnalyzeConfigSpec(settings: Settings): AnalyzeConfigSpec {
     modelsDir: settings.modelsDir.value,
     whisperModelId: settings.whisperModelId.value,
     sentimentModelId: settings.sentimentModelId.value,
+    agentSentiment: settings.agentSentiment.value,
     settingsRecord: toSettingsRecord(settings),
   };
 }

@@ -29,6 +29,8 @@ const asText = (text: string): unknown => text;
 const asInteger = (text: string): unknown => (/^\s*[+-]?\d+\s*$/.test(text) ? Number(text) : text);
 /** Anything but a plain decimal number stays text, for the same reason. */
 const asNumber = (text: string): unknown => (/^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(text) ? Number(text) : text);
+/** true/false (any case) become booleans; anything else stays text for the schema check to report. */
+const asBoolean = (text: string): unknown => ({ true: true, false: false } as Record<string, boolean>)[text.trim().toLowerCase()] ?? text;
 const asList = (text: string): unknown => text.split(',').map((item) => item.trim()).filter(Boolean);
 
 const defineSetting = <S extends TSchema>(definition: SettingDefinition<S>): SettingDefinition<S> => Object.freeze(definition);
@@ -70,6 +72,11 @@ export const settingsSchema = Object.freeze({
   maxDurationS: defineSetting({
     schema: Type.Number({ exclusiveMinimum: 0 }), default: defaultInputLimits.maxDurationS, env: 'CALLQA_MAX_DURATION_S', flag: 'max-duration-s', fromText: asNumber,
     description: 'Longest recording accepted, in seconds; longer ones fail with CQA_ERR_INPUT_TOO_LONG', expected: 'a number of seconds above 0',
+  }),
+  agentSentiment: defineSetting({
+    schema: Type.Boolean(), default: true, env: 'CALLQA_AGENT_SENTIMENT', flag: 'agent-sentiment', fromText: asBoolean,
+    description: "Score the agent's utterances with the sentiment model; false (EU AI Act Art. 5(1)(f): no emotion recognition of workers) scores, stores and serves customer sentiment only",
+    expected: 'true or false',
   }),
   namePattern: defineSetting({
     schema: Type.Union([Type.String({ minLength: 1 }), Type.Null()]), default: null, env: 'CALLQA_NAME_PATTERN', flag: 'name-pattern', fromText: asText,
@@ -114,5 +121,5 @@ export const settingKeys = Object.freeze(Object.keys(settingsSchema) as SettingK
 
 /** The settings that decide how a call is analysed: recorded with each analysis run, by the CLI and the server alike. */
 export const analysisSettingKeys = Object.freeze([
-  'agentChannel', 'languages', 'forcedLanguage', 'maxDurationS', 'namePattern', 'modelsDir', 'whisperModelId', 'sentimentModelId',
+  'agentChannel', 'languages', 'forcedLanguage', 'maxDurationS', 'namePattern', 'modelsDir', 'whisperModelId', 'sentimentModelId', 'agentSentiment',
 ] as const satisfies readonly SettingKey[]);

@@ -29,6 +29,8 @@ export interface AnalyzeConfigSpec {
   whisperModelId: string;
   /** Registry id of the sentiment model to use when it is installed; default sentiment-multilingual. */
   sentimentModelId?: string;
+  /** false: the agent's utterances are never scored for sentiment (EU AI Act Art. 5(1)(f)); default true. */
+  agentSentiment?: boolean;
   /** The resolved settings this analysis was started with and the layer each came from, recorded with each run. */
   settingsRecord: SettingsRecord;
   /** Longest recording accepted, in seconds, as given; default from pipeline/ingest/input-limits.json (6 h). */
@@ -47,6 +49,8 @@ export interface AnalyzeConfig {
   readonly transcription: TranscribeConfig | null;
   /** null when no sentiment model is installed: the rules stage reads negativity from its lexicon. */
   readonly sentiment: SentimentModelSettings | null;
+  /** false: sentiment is scored, summarised and judged for the customer only. */
+  readonly agentSentiment: boolean;
   readonly rulePacks: ReadonlyMap<Language, RulePack>;
   readonly scorecard: Scorecard;
   readonly settingsRecord: SettingsRecord;
@@ -108,6 +112,7 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
     namePattern: spec.namePattern ? compileNamePattern(spec.namePattern) : null,
     transcription,
     sentiment,
+    agentSentiment: spec.agentSentiment ?? true,
     rulePacks: new Map(packs),
     scorecard: await loadScorecard(),
     settingsRecord: Object.freeze(Object.fromEntries(Object.entries(spec.settingsRecord).map(([key, entry]) => [key, Object.freeze({ ...entry })]))),

@@ -61,11 +61,15 @@ async function obtainTranscript(
   return { source: `model:${transcript.modelId}`, language: transcript.language, utterances: transcript.utterances };
 }
 
-/** With a sentiment model installed every utterance gets a model score, which the rules stage then reads instead of its lexicon. */
+/**
+ * With a sentiment model installed every utterance gets a model score, which the rules stage
+ * then reads instead of its lexicon. With agent sentiment off only the customer's are scored:
+ * unknown-party speech (mono, unsplit) may be the agent's, so it is left out too.
+ */
 async function scoreSentiment(transcript: CallTranscript, config: AnalyzeConfig, effects: Effects): Promise<CallTranscript> {
   if (!config.sentiment || transcript.utterances.length === 0) return transcript;
   const classifier = await loadSentimentClassifier(config.sentiment);
-  return { ...transcript, utterances: await scoreUtterances(transcript.utterances, classifier, effects) };
+  return { ...transcript, utterances: await scoreUtterances(transcript.utterances, classifier, effects, config.agentSentiment ? {} : { parties: ['customer'] }) };
 }
 
 function judgeCall(language: Language | null, utterances: Utterance[], acoustics: AudioAnalysis, config: AnalyzeConfig, effects: Effects): CallJudgement | null {
@@ -74,7 +78,7 @@ function judgeCall(language: Language | null, utterances: Utterance[], acoustics
   const judged = evaluateRules(
     {
       language, utterances, events: acoustics.speech.events, eventTypesChecked: acoustics.speech.eventTypesChecked,
-      sentimentModelId: config.sentiment?.modelId ?? null,
+      sentimentModelId: config.sentiment?.modelId ?? null, agentSentiment: config.agentSentiment,
     },
     pack,
     effects,
@@ -95,7 +99,7 @@ export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, e
     const transcribed = await timed(timings, 'transcribe', effects, () => obtainTranscript(request, ingested, acoustics, config, effects));
     const transcript = await timed(timings, 'sentiment', effects, () => scoreSentiment(transcribed, config, effects));
     const judgement = await timed(timings, 'rules', effects, async () => judgeCall(transcript.language, transcript.utterances, acoustics, config, effects));
-    const sentiment = describeSentiment(transcript.utterances);
+    const sentiment = describeSentiment(transcript.utterances, { agent: config.agentSentiment });
     const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, transcript, judgement, sentiment });
     return { status: 'ok', result, stageTimingsMs: timings };
   } catch (thrown) {

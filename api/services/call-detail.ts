@@ -1,4 +1,5 @@
 /** A call's detail, read in one turn of the database lock so it is consistent. */
+import { withoutAgentSentiment } from '../../pipeline/result/without-agent-sentiment.ts';
 import type { CallDetail } from '../schemas/call-detail.ts';
 import type { RecordingRef } from './recording-files.ts';
 import { callNotFound } from './not-found.ts';
@@ -7,8 +8,8 @@ import { isoTimestampSql, type SerializedDb } from './serialized-db.ts';
 
 type CallRow = CallDetail['call'] & { result_json: string; effective_score: number | null; score_review_id: string | null };
 
-/** The call, or CQA_ERR_API_NOT_FOUND. */
-export async function loadCallDetail(db: SerializedDb, callId: string): Promise<CallDetail> {
+/** The call, or CQA_ERR_API_NOT_FOUND; with `agentSentiment` false, stripped of agent sentiment however it was analysed. */
+export async function loadCallDetail(db: SerializedDb, callId: string, { agentSentiment }: { agentSentiment: boolean }): Promise<CallDetail> {
   return db.read(async (sql) => {
     const [row] = await sql.all<CallRow>(
       `SELECT call_id, sha256, source, file_name, size_bytes::DOUBLE AS size_bytes, duration_s, language, agent_id,
@@ -29,9 +30,10 @@ export async function loadCallDetail(db: SerializedDb, callId: string): Promise<
       [callId],
     );
     const { result_json, effective_score, score_review_id, ...call } = row;
+    const result = JSON.parse(result_json) as CallDetail['result'];
     return {
       call,
-      result: JSON.parse(result_json) as CallDetail['result'],
+      result: agentSentiment ? result : withoutAgentSentiment(result),
       effective: { score: effective_score, score_review_id, rules },
       score_history: scoreHistory,
       reviews: await listReviews(sql, callId),

@@ -14,6 +14,8 @@ import { createZipArchive } from './zip-archive.ts';
 
 export interface ClipArchive {
   fileName: string;
+  /** The call the clip was cut from, for the access log. */
+  callId: string;
   bytes: Buffer;
 }
 
@@ -41,5 +43,5 @@ export async function createClipArchive(db: SerializedDb, exampleId: string): Pr
     ],
     new Date(example.created_at),
   );
-  return { fileName: `example-${example.guidance_ref}-${example.label}-${example.example_id.slice(0, 8)}.zip`, bytes };
+  return { callId: example.call_id, fileName: `example-${example.guidance_ref}-${example.label}-${example.example_id.slice(0, 8)}.zip`, bytes };
 }

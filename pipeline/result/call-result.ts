@@ -4,9 +4,9 @@
  * `npm run schema` and a test fails when it is stale. Adding an optional field keeps /1;
  * renaming or removing one needs callqa.call/2.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type SchemaOptions, type Static, type TSchema } from '@sinclair/typebox';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends TSchema>(schema: T, options?: SchemaOptions) => Type.Union([schema, Type.Null()], options);
 const Seconds = (description: string) => Type.Number({ minimum: 0, description });
 
 export const partyNames = ['agent', 'customer', 'unknown'] as const;
@@ -46,7 +46,9 @@ export const Utterance = Type.Object({
   language: Type.Optional(Nullable(Language)),
   confidence: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 1 }))),
   words: Type.Optional(Type.Array(Word)),
-  sentiment: Type.Optional(Nullable(UtteranceSentiment)),
+  sentiment: Type.Optional(Nullable(UtteranceSentiment, {
+    description: 'Model sentiment of the utterance; null or absent when unscored — always so for agent and unknown-party speech while the deployment has agent sentiment off (setting agentSentiment).',
+  })),
 });
 export type Utterance = Static<typeof Utterance>;
 
@@ -136,7 +138,9 @@ export const CallSentiment = Type.Object(
   {
     window_s: Type.Number({ exclusiveMinimum: 0, description: 'Length of each trajectory window.' }),
     edge_utterances: Type.Integer({ minimum: 1, description: 'At most this many customer utterances make up the start and the end.' }),
-    agent: PartySentiment,
+    agent: Nullable(PartySentiment, {
+      description: 'null when the deployment turned agent sentiment off (setting agentSentiment, EU AI Act Art. 5(1)(f)): the agent\'s utterances were not scored and carry no sentiment either.',
+    }),
     customer: PartySentiment,
     customer_start: Nullable(SentimentScore("Mean score of the customer's first utterances; null under two scored utterances.")),
     customer_end: Nullable(SentimentScore("Mean score of the customer's last utterances, never overlapping the first.")),
@@ -177,7 +181,7 @@ export const CallResult = Type.Object(
     statements: Nullable(Type.Object({ agent: Type.Object({ i: Type.Integer({ minimum: 0 }), you: Type.Integer({ minimum: 0 }) }) })),
     rules: Type.Array(RuleResult),
     sentiment_source: Nullable(
-      Type.String({ description: 'Where utterance sentiment came from: "model:<id>", or "lexicon" when no sentiment model is installed.' }),
+      Type.String({ description: 'Where utterance sentiment came from: "model:<id>", or "lexicon" when no sentiment model is installed. With agent sentiment off (setting agentSentiment) the model reads the customer only and calm-under-pressure judges the agent by the rule pack\'s wording lexicon.' }),
     ),
     sentiment: Type.Optional(CallSentiment),
     score: Nullable(Type.Number({ minimum: 0, maximum: 100 })),

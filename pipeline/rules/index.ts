@@ -31,6 +31,8 @@ export interface RulesInput {
   eventTypesChecked: readonly EventType[];
   /** Registry id of the model that scored the utterances' sentiment, when one did. */
   sentimentModelId?: string | null;
+  /** false when the deployment has agent sentiment off: the agent's negativity is read from the pack's wording lexicon only. Default true. */
+  agentSentiment?: boolean;
 }
 
 export interface RulesResult {
@@ -72,7 +74,7 @@ export function evaluateRules(input: RulesInput, pack: RulePack, effects: Effect
   const context: RuleContext = {
     pack, text, events, reviews, eventTypesChecked: checked, statements,
     requests: findDataRequests(text.utterances, pack),
-    sentiment: createSentimentReader(text.utterances, pack, input.sentimentModelId ?? null),
+    sentiment: createSentimentReader(text.utterances, pack, input.sentimentModelId ?? null, input.agentSentiment ?? true),
   };
   // Without agent speech (e.g. a mono call not split into speakers) there is nothing to judge:
   // "no disagreement" would otherwise pass on silence.

@@ -10,7 +10,7 @@ import type { RoutePlugin } from '../../type-provider.ts';
 import { callAudioSchema } from './schemas.ts';
 
 export const audioRoutes: RoutePlugin = async (app) => {
-  app.get('/calls/:callId/audio', { schema: callAudioSchema, config: { access: roleSets.everyone } }, async (request, reply) => {
+  app.get('/calls/:callId/audio', { schema: callAudioSchema, config: { access: roleSets.everyone, accessLog: 'listen' } }, async (request, reply) => {
     const audio = await app.audioCache.load(await loadCallRef(app.db, request.params.callId));
     const range = (() => {
       try {

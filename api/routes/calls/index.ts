@@ -5,13 +5,13 @@ import { listCallPage } from '../../services/call-list.ts';
 import type { RoutePlugin } from '../../type-provider.ts';
 import { callDetailSchema, listCallsSchema } from './schemas.ts';
 
-export const callRoutes: RoutePlugin = async (app) => {
+export const callRoutes: RoutePlugin = async (app, { options: { analyzeConfig } }) => {
   app.get('/calls', { schema: listCallsSchema, config: { access: roleSets.everyone } }, async (request) => {
     const { limit, cursor, ...filters } = request.query;
     return app.db.read((sql) => listCallPage(sql, filters, { limit, cursor }));
   });
 
-  app.get('/calls/:callId', { schema: callDetailSchema, config: { access: roleSets.everyone } }, async (request) =>
-    loadCallDetail(app.db, request.params.callId),
+  app.get('/calls/:callId', { schema: callDetailSchema, config: { access: roleSets.everyone, accessLog: 'detail' } }, async (request) =>
+    loadCallDetail(app.db, request.params.callId, analyzeConfig),
   );
 };

@@ -25,8 +25,9 @@ export const exampleRoutes: RoutePlugin = async (app) => {
     return reply.code(204).send(null);
   });
 
-  app.get('/examples/:exampleId/clip', { schema: exampleClipSchema, config: { access: roleSets.everyone } }, async (request, reply) => {
+  app.get('/examples/:exampleId/clip', { schema: exampleClipSchema, config: { access: roleSets.everyone, accessLog: 'clip' } }, async (request, reply) => {
     const clip = await createClipArchive(app.db, request.params.exampleId);
+    request.accessedCallIds = [clip.callId];
     return reply.type('application/zip').header('content-disposition', `attachment; filename="${clip.fileName}"`).send(clip.bytes);
   });
 };

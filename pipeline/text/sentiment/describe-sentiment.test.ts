@@ -37,10 +37,21 @@ describe('describeSentiment', () => {
     const summary = describeSentiment(three, { edgeUtterances: 3 })!;
     expect([summary.customer_start, summary.customer_end]).toEqual([-1, 1]);
     const one = describeSentiment([said('customer', 0, 1, -1), said('agent', 2, 3, 1)])!;
-    expect([one.customer_start, one.customer_end, one.agent.mean]).toEqual([null, null, 1]);
+    expect([one.customer_start, one.customer_end, one.agent!.mean]).toEqual([null, null, 1]);
   });
 
   it('is null when no utterance carries sentiment', () => {
     expect(describeSentiment([said('agent', 0, 1, null), { start: 1, end: 2, party: 'customer', text: 'y' }])).toBeNull();
+  });
+});
+
+describe('describeSentiment with agent sentiment off', () => {
+  it('gives agent null and keeps the customer summary', () => {
+    const said = (party: 'agent' | 'customer', start: number, score: number) => ({ party, start, end: start + 1, text: 'x', sentiment: { label: 'neutral' as const, score } });
+    const utterances = [said('customer', 0, -1), said('customer', 40, 1)];
+    const off = describeSentiment(utterances, { agent: false })!;
+    expect(off.agent).toBeNull();
+    expect(off.customer).toEqual(describeSentiment(utterances)!.customer);
+    expect(describeSentiment(utterances)!.agent).toEqual({ mean: null, trajectory: [] });
   });
 });

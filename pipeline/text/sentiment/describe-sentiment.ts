@@ -10,6 +10,8 @@ export interface DescribeSentimentOptions {
   windowS?: number;
   /** The customer's start and end are the means over at most this many of their first and last utterances. */
   edgeUtterances?: number;
+  /** false: `agent` is null — agent sentiment is off for the deployment, not merely unscored. Default true. */
+  agent?: boolean;
 }
 
 const defaultWindowS = 30;
@@ -24,7 +26,7 @@ interface ScoredUtterance {
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 const meanScore = (scored: readonly ScoredUtterance[]) => (scored.length === 0 ? null : round4(scored.reduce((sum, { score }) => sum + score, 0) / scored.length));
 
-function trajectoryOf(scored: readonly ScoredUtterance[], windowS: number): CallSentiment['agent']['trajectory'] {
+function trajectoryOf(scored: readonly ScoredUtterance[], windowS: number): CallSentiment['customer']['trajectory'] {
   const windows = new Map<number, ScoredUtterance[]>();
   for (const utterance of scored) {
     const index = Math.floor((utterance.start + utterance.end) / 2 / windowS);
@@ -57,7 +59,7 @@ export function describeSentiment(utterances: readonly Utterance[], options: Des
   return {
     window_s: windowS,
     edge_utterances: edgeUtterances,
-    agent: { mean: meanScore(agent), trajectory: trajectoryOf(agent, windowS) },
+    agent: options.agent === false ? null : { mean: meanScore(agent), trajectory: trajectoryOf(agent, windowS) },
     customer: { mean: meanScore(customer), trajectory: trajectoryOf(customer, windowS) },
     customer_start: edge === 0 ? null : meanScore(customer.slice(0, edge)),
     customer_end: edge === 0 ? null : meanScore(customer.slice(-edge)),

@@ -76,3 +76,15 @@ describe('a text classifier without negative / neutral / positive labels', () =>
     await expect(loading).rejects.toMatchObject({ code: 'CQA_ERR_MODEL_INVALID', message: expect.stringContaining('has no label negative, neutral, positive (it has 1 star, 3 stars, 5 stars)') });
   });
 });
+
+describe('scoreUtterances for some parties only', () => {
+  it('scores the customer alone and leaves every other utterance unscored', async () => {
+    const classifier = await loadSentimentClassifier(settings);
+    const all = await scoreUtterances(utterances, classifier, silentEffects);
+    const customerOnly = await scoreUtterances(utterances, classifier, silentEffects, { parties: ['customer'] });
+    for (const [index, utterance] of customerOnly.entries()) {
+      expect(utterance.sentiment).toEqual(utterance.party === 'customer' ? all[index]!.sentiment : null);
+    }
+    expect(customerOnly.filter((utterance) => utterance.sentiment).length).toBe(3);
+  });
+});

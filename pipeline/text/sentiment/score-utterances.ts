@@ -4,12 +4,14 @@
  * do not pay for a long complaint's padding; results come back in the input order.
  */
 import type { Effects } from '../../../core/effects.ts';
-import { sentimentLabels, type Utterance, type UtteranceSentiment } from '../../result/call-result.ts';
+import { sentimentLabels, type Party, type Utterance, type UtteranceSentiment } from '../../result/call-result.ts';
 import type { SentimentClassifier, SentimentProbabilities } from './sentiment-classifier.ts';
 
 export interface ScoreUtterancesOptions {
   /** Utterances per model run. */
   batchSize?: number;
+  /** Only these parties' utterances are scored, the others get `sentiment: null`; default every party. */
+  parties?: readonly Party[];
 }
 
 const defaultBatchSize = 16;
@@ -25,7 +27,8 @@ export function toUtteranceSentiment(probabilities: SentimentProbabilities): Utt
 
 /**
  * Returns new utterances carrying `sentiment` from `classifier`, in the same order; utterances
- * without words get `sentiment: null`. Never mutates its input.
+ * without words, or of a party left out of `options.parties`, get `sentiment: null` (the
+ * classifier never sees their text). Never mutates its input.
  */
 export async function scoreUtterances(
   utterances: readonly Utterance[],
@@ -34,7 +37,8 @@ export async function scoreUtterances(
   options: ScoreUtterancesOptions = {},
 ): Promise<Utterance[]> {
   const batchSize = Math.max(1, options.batchSize ?? defaultBatchSize);
-  const texts = utterances.map((utterance) => utterance.text.trim());
+  const scored = (party: Party) => !options.parties || options.parties.includes(party);
+  const texts = utterances.map((utterance) => (scored(utterance.party) ? utterance.text.trim() : ''));
   const order = texts.flatMap((text, index) => (text ? [index] : [])).sort((a, b) => texts[a]!.length - texts[b]!.length);
   const sentiments = new Array<UtteranceSentiment | null>(utterances.length).fill(null);
   const startedMs = effects.now();

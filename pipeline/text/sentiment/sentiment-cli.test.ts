@@ -5,7 +5,7 @@
  */
 import { copyFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../cli/run-cli.test-helper.ts';
+import { queryDb, runCli } from '../../../cli/run-cli.test-helper.ts';
 import { startFakeHub, type FakeHub } from '../../../models/fake-hub.test-helper.ts';
 import { findModelEntry } from '../../../models/manifest.ts';
 import { readSentimentFixtureFiles } from '../../../models/sentiment-fixture/sentiment-fixture.test-helper.ts';
@@ -30,9 +30,9 @@ describe('callqa analyze with the sentiment model', () => {
     await temp.remove();
   });
 
-  const withHub = (args: string[]) => runCli([...args, '--models-dir', temp.file('models')], { CALLQA_HUB_URL: hub.baseUrl });
-  const analyze = async (db: string) => {
-    const outcome = await withHub(['analyze', temp.file('call.wav'), '--json', '--db', temp.file(db)]);
+  const withHub = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli([...args, '--models-dir', temp.file('models')], { CALLQA_HUB_URL: hub.baseUrl, ...env });
+  const analyze = async (db: string, env: NodeJS.ProcessEnv = {}) => {
+    const outcome = await withHub(['analyze', temp.file('call.wav'), '--json', '--db', temp.file(db)], env);
     expect(outcome.exitCode).toBe(0);
     return { result: JSON.parse(outcome.stdout) as CallResult, stderr: outcome.stderr };
   };
@@ -53,7 +53,41 @@ describe('callqa analyze with the sentiment model', () => {
     expect(result.utterances.length).toBeGreaterThan(0);
     for (const { sentiment } of result.utterances) expect(sentiment).toMatchObject({ label: expect.any(String), score: expect.any(Number) });
     expect(result.sentiment!.window_s).toBe(30);
-    expect(result.sentiment!.agent.trajectory.length).toBeGreaterThan(0);
+    expect(result.sentiment!.agent!.trajectory.length).toBeGreaterThan(0);
     expect(result.sentiment!.customer_start).toEqual(expect.any(Number));
+  });
+
+  const storedSentiment = (db: string) => queryDb(temp.file(db),
+    `SELECT party, count(*)::INTEGER AS utterances, count(sentiment_label)::INTEGER AS labels, count(sentiment_score)::INTEGER AS scores FROM utterances GROUP BY party ORDER BY party`);
+
+  it('with CALLQA_AGENT_SENTIMENT=false scores, summarises and stores the customer only, and records the setting', async () => {
+    const { result } = await analyze('no-agent.duckdb', { CALLQA_AGENT_SENTIMENT: 'false' });
+    expect(result.sentiment_source).toBe('model:sentiment-multilingual');
+    const agentTurns = result.utterances.filter((utterance) => utterance.party !== 'customer');
+    expect(agentTurns.length).toBeGreaterThan(0);
+    for (const { sentiment } of agentTurns) expect(sentiment).toBeNull();
+    for (const { sentiment } of result.utterances.filter((utterance) => utterance.party === 'customer')) expect(sentiment).toMatchObject({ score: expect.any(Number) });
+    expect(result.sentiment!.agent).toBeNull();
+    expect(result.sentiment!.customer.trajectory.length).toBeGreaterThan(0);
+    expect(JSON.stringify(result.sentiment)).not.toContain('"agent":{');
+
+    const rows = await storedSentiment('no-agent.duckdb');
+    expect(rows.find((row) => row.party === 'agent')).toMatchObject({ labels: 0, scores: 0 });
+    expect(rows.find((row) => row.party === 'customer')).toMatchObject({ labels: expect.any(Number) });
+    expect((rows.find((row) => row.party === 'customer')!.labels as number)).toBeGreaterThan(0);
+    const [stored] = await queryDb(temp.file('no-agent.duckdb'), `SELECT result_json->'$.sentiment.agent' AS agent, json_extract_string(options, '$.settings.agentSentiment.value') AS setting,
+      json_extract_string(options, '$.settings.agentSentiment.source') AS source FROM calls JOIN analysis_runs USING (call_id)`);
+    expect(stored).toMatchObject({ setting: 'false', source: 'env CALLQA_AGENT_SENTIMENT' });
+    expect(String(stored!.agent)).toBe('null');
+  });
+
+  it('with the setting on (the default) keeps storing agent sentiment, and records that too', async () => {
+    await analyze('agent.duckdb', { CALLQA_AGENT_SENTIMENT: 'true' });
+    const rows = await storedSentiment('agent.duckdb');
+    const agent = rows.find((row) => row.party === 'agent')!;
+    expect(agent.labels).toBe(agent.utterances);
+    expect(agent.scores).toBe(agent.utterances);
+    const [run] = await queryDb(temp.file('agent.duckdb'), `SELECT json_extract_string(options, '$.settings.agentSentiment.value') AS setting FROM analysis_runs`);
+    expect(run!.setting).toBe('true');
   });
 });
