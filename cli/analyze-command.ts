@@ -12,7 +12,7 @@ import { closeRecognizers } from '../pipeline/transcribe/index.ts';
 import { openStore, storeWriter } from '../store/index.ts';
 import { formatSummaryTable } from './summary-table.ts';
 
-const settingKeys = ['dbPath', 'agentChannel', 'languages', 'forcedLanguage', 'namePattern', 'modelsDir', 'whisperModelId', 'sentimentModelId'] as const;
+const settingKeys = ['dbPath', 'agentChannel', 'languages', 'forcedLanguage', 'namePattern', 'modelsDir', 'whisperModelId', 'sentimentModelId', 'rulePacksDir', 'scorecardPath'] as const;
 
 export const analyzeCommand = defineCommand({
   meta: commandMeta.analyze,

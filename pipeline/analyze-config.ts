@@ -9,8 +9,9 @@ import { CallqaError } from '../core/errors.ts';
 import { analyzeDefaults } from './analyze-defaults.ts';
 import { languages, type Language } from './result/call-result.ts';
 import { compileNamePattern, type NamePattern } from './metadata/index.ts';
-import { loadRulePack, type RulePack } from './rules/index.ts';
-import { loadScorecard, type Scorecard } from './score/index.ts';
+import { loadJudgeConfig } from './judge-call.ts';
+import type { RulePack } from './rules/index.ts';
+import type { Scorecard } from './score/index.ts';
 import { findSentimentModel, type SentimentModelSettings } from './text/sentiment/index.ts';
 import { inspectWhisperModelDir, resolveTranscribeConfig, type TranscribeConfig, type WhisperDtype } from './transcribe/index.ts';
 import { loadModelLock } from '../models/pull.ts';
@@ -28,6 +29,10 @@ export interface AnalyzeConfigSpec {
   whisperModelId: string;
   /** Registry id of the sentiment model to use when it is installed; default sentiment-multilingual. */
   sentimentModelId?: string;
+  /** Folder of the rule packs; default the shipped ones. */
+  rulePacksDir?: string | null;
+  /** Scorecard file; default the shipped one. */
+  scorecardPath?: string | null;
   /** The resolved settings this analysis was started with and the layer each came from, recorded with each run. */
   settingsRecord: SettingsRecord;
 }
@@ -87,15 +92,14 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
         `Enable it with: callqa models pull ${sentimentModelId}`,
     );
   }
-  const packs = await Promise.all(allowed.map(async (language) => [language, await loadRulePack(language)] as const));
+  const judging = await loadJudgeConfig({ languages: allowed, rulePacksDir: spec.rulePacksDir ?? null, scorecardPath: spec.scorecardPath ?? null });
   return Object.freeze({
     languages: Object.freeze(allowed),
     forcedLanguage,
     namePattern: spec.namePattern ? compileNamePattern(spec.namePattern) : null,
     transcription,
     sentiment,
-    rulePacks: new Map(packs),
-    scorecard: await loadScorecard(),
+    ...judging,
     settingsRecord: Object.freeze(Object.fromEntries(Object.entries(spec.settingsRecord).map(([key, entry]) => [key, Object.freeze({ ...entry })]))),
   });
 }

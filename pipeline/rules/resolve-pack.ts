@@ -10,6 +10,7 @@ import type { BasePackSpec, LanguagePackSpec } from './pack-schema.ts';
 import { compilePhrase } from './phrase-matcher.ts';
 import type { Lexicon, ResolvedRule, RulePack, Severity, StatementMarkers } from './rule-pack.ts';
 import { createStemmer, isKnownStemmer, knownStemmers } from './stem.ts';
+import { contentHash } from '../result/content-version.ts';
 
 export interface PackFile<T> {
   file: string;
@@ -116,6 +117,7 @@ export function resolveRulePack(base: PackFile<BasePackSpec>, language: PackFile
   return Object.freeze({
     language: spec.language,
     files: Object.freeze([language.file, base.file]),
+    version: Object.freeze({ hash: contentHash([language.spec, base.spec]), label: spec.label ?? base.spec.label ?? null }),
     stemmer: spec.stemmer,
     maxGapWords: gapWords,
     properNounExceptions: new Set(spec.properNounExceptions.map(normalizeWord)),
