@@ -31,8 +31,8 @@ export const mainCommand = defineCommand({
     'import-cdr': lazyCommand(commandMeta['import-cdr'], () => import('./import-cdr-command.ts').then((module) => module.importCdrCommand)),
     kpi: lazyCommand(commandMeta.kpi, () => import('./kpi-command.ts').then((module) => module.kpiCommand)),
     export: lazyCommand(commandMeta.export, () => import('./export-command.ts').then((module) => module.exportCommand)),
-    rescore: lazyCommand(commandMeta.rescore, () => import('./rescore-command.ts').then((module) => module.rescoreCommand)),
     config: lazyCommand(commandMeta.config, () => import('./config-command.ts').then((module) => module.configCommand)),
+    rescore: lazyCommand(commandMeta.rescore, () => import('./rescore-command.ts').then((module) => module.rescoreCommand)),
   },
 });
 

@@ -9,9 +9,7 @@ import { CallqaError } from '../core/errors.ts';
 import { analyzeDefaults } from './analyze-defaults.ts';
 import { languages, type Language } from './result/call-result.ts';
 import { compileNamePattern, type NamePattern } from './metadata/index.ts';
-import { loadJudgeConfig } from './judge-call.ts';
-import type { RulePack } from './rules/index.ts';
-import type { Scorecard } from './score/index.ts';
+import { loadJudgeConfig, type JudgeConfig } from './judge-call.ts';
 import { findSentimentModel, type SentimentModelSettings } from './text/sentiment/index.ts';
 import { inspectWhisperModelDir, resolveTranscribeConfig, type TranscribeConfig, type WhisperDtype } from './transcribe/index.ts';
 import { loadModelLock } from '../models/pull.ts';
@@ -40,7 +38,7 @@ export interface AnalyzeConfigSpec {
 /** Setting name → its value and where it came from (`flag --db`, `env CALLQA_DB`, `file <path>`, `default`). */
 export type SettingsRecord = Readonly<Record<string, Readonly<{ value: unknown; source: string }>>>;
 
-export interface AnalyzeConfig {
+export interface AnalyzeConfig extends JudgeConfig {
   readonly languages: readonly Language[];
   readonly forcedLanguage: Language | null;
   readonly namePattern: NamePattern | null;
@@ -48,8 +46,6 @@ export interface AnalyzeConfig {
   readonly transcription: TranscribeConfig | null;
   /** null when no sentiment model is installed: the rules stage reads negativity from its lexicon. */
   readonly sentiment: SentimentModelSettings | null;
-  readonly rulePacks: ReadonlyMap<Language, RulePack>;
-  readonly scorecard: Scorecard;
   readonly settingsRecord: SettingsRecord;
 }
 

@@ -4,11 +4,10 @@
  * call was analysed with reproduces its result exactly.
  */
 import type { Effects } from '../core/effects.ts';
-import type { AnalyzeConfig } from './analyze-config.ts';
 import type { CallJudgement } from './result/build-result.ts';
 import type { CallEvent, EventType, Language, Utterance } from './result/call-result.ts';
-import { defaultPacksDir, evaluateRules, loadRulePack } from './rules/index.ts';
-import { defaultScorecardFile, loadScorecard, scoreCall } from './score/index.ts';
+import { defaultPacksDir, evaluateRules, loadRulePack, type RulePack } from './rules/index.ts';
+import { defaultScorecardFile, loadScorecard, scoreCall, type Scorecard } from './score/index.ts';
 
 /** What the rules stage reads: the transcript with its sentiment and what the audio stage found. */
 export interface JudgeInput {
@@ -21,8 +20,11 @@ export interface JudgeInput {
   sentimentModelId: string | null;
 }
 
-/** The packs and scorecard a call is judged with. */
-export type JudgeConfig = Pick<AnalyzeConfig, 'rulePacks' | 'scorecard'>;
+/** The packs and scorecard a call is judged with, loaded once per batch. */
+export interface JudgeConfig {
+  readonly rulePacks: ReadonlyMap<Language, RulePack>;
+  readonly scorecard: Scorecard;
+}
 
 export interface JudgeConfigSpec {
   languages: readonly Language[];
