@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentEffects } from '../core/effects.ts';
 import { createTempFolder, type TempFolder } from '../core/temp-folder.test-helper.ts';
 import { judgeCall, loadJudgeConfig, type JudgeConfig } from './judge-call.ts';
-import { rescoreResult } from './rescore.ts';
+import { isSameJudgement, rescoreResult } from './rescore.ts';
 import { judgedFields, type OkCallResult } from './result/build-result.ts';
 import { languages } from './result/call-result.ts';
 import { listGoldenCases, loadGoldenInput, type GoldenInput } from './rules/golden.test-helper.ts';
@@ -41,7 +41,9 @@ describe('rescoreResult', () => {
     expect(cases.length).toBeGreaterThanOrEqual(24);
     for (const caseName of cases) {
       const stored = storedResultOf(await loadGoldenInput(caseName), shipped);
-      expect(JSON.stringify(rescoreResult(stored, shipped, silentEffects)), caseName).toBe(JSON.stringify(stored));
+      const rescored = rescoreResult(stored, shipped, silentEffects);
+      expect(JSON.stringify(rescored), caseName).toBe(JSON.stringify(stored));
+      expect(isSameJudgement(stored, rescored), caseName).toBe(true);
     }
   });
 
@@ -64,6 +66,8 @@ describe('rescoreResult', () => {
     expect(rescored.events.filter((event) => event.type === 'hold')).toMatchObject([{ kind: 'silence', consented: false }]);
     expect(rescored.rules.find((rule) => rule.id === 'hold-consent')?.status).toBe('fail');
     expect(rescored.score).toBeLessThan(stored.score ?? 0);
+    expect(isSameJudgement(stored, rescored)).toBe(false);
+    expect(isSameJudgement(stored, { ...stored, versions: rescored.versions! })).toBe(false);
     expect(rescored.versions?.rule_pack).toEqual({ language: 'en', hash: expect.stringMatching(/^[0-9a-f]{16}$/), label: 'no hold questions' });
     expect(rescored.versions?.rule_pack.hash).not.toBe(stored.versions?.rule_pack.hash);
     expect(rescored.versions?.scorecard).toEqual(stored.versions?.scorecard);

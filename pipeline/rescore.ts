@@ -42,3 +42,13 @@ export function rescoreResult(result: OkCallResult, config: JudgeConfig, effects
   const judgement = judgeCall(judgeInputOf(result), config, effects);
   return judgement ? { ...result, ...judgedFields(judgement) } : result;
 }
+
+const judgedKeys = ['event_types_checked', 'events', 'statements', 'rules', 'sentiment_source', 'score', 'versions'] as const satisfies readonly (keyof ReturnType<typeof judgedFields>)[];
+
+/**
+ * Whether a rescore left the result as it was: only the judged fields can differ, and they are
+ * compared as serialised, so a rescore that changes nothing writes nothing.
+ */
+export function isSameJudgement(before: OkCallResult, after: OkCallResult): boolean {
+  return judgedKeys.every((key) => before[key] === after[key] || JSON.stringify(before[key]) === JSON.stringify(after[key]));
+}

@@ -12,7 +12,7 @@ import type { Effects } from '../../core/effects.ts';
 import { silentEffects } from '../../core/effects.ts';
 import { callqaVersion } from '../../core/version.ts';
 import type { JudgeConfig } from '../../pipeline/judge-call.ts';
-import { rescoreResult } from '../../pipeline/rescore.ts';
+import { isSameJudgement, rescoreResult } from '../../pipeline/rescore.ts';
 import type { OkCallResult } from '../../pipeline/result/build-result.ts';
 import { appendJudgedRows, appendRows, callColumns } from '../call-writer.ts';
 import type { Store } from '../open-store.ts';
@@ -91,7 +91,7 @@ export async function rescoreCalls(store: Store, config: JudgeConfig, filters: R
         const stored = JSON.parse(row.result) as OkCallResult;
         // Per-call notices of the rules stage (holds found in the transcript) were given when the call was analysed.
         const result = rescoreResult(stored, config, silentEffects);
-        if (JSON.stringify(result) === JSON.stringify(stored)) continue;
+        if (isSameJudgement(stored, result)) continue;
         written.push(result);
         const change = compareVerdicts(stored, result);
         if (change) batchChanges.push(change);
