@@ -48,8 +48,10 @@ export function resolveScorecard(value: unknown, file: string): Scorecard {
   });
   if (problems.length > 0) throw new CallqaError('CQA_ERR_CONFIG_INVALID', `invalid scorecard: ${problems.join('\n')}`);
   const spec = value as ScorecardSpec;
+  // Not enumerable: the version is derived from the spec, so a spread of a scorecard is a spec again and resolves to its own version.
   const version = Object.freeze({ hash: contentHash(spec), label: spec.label ?? null });
-  return Object.freeze({ ...spec, version, weights: Object.freeze({ ...spec.weights }), criticalRuleIds: Object.freeze([...spec.criticalRuleIds]) as string[], coaching: Object.freeze({ ...spec.coaching }) });
+  const scorecard = { ...spec, weights: Object.freeze({ ...spec.weights }), criticalRuleIds: Object.freeze([...spec.criticalRuleIds]) as string[], coaching: Object.freeze({ ...spec.coaching }) };
+  return Object.freeze(Object.defineProperty(scorecard, 'version', { value: version, enumerable: false })) as Scorecard;
 }
 
 /** Reads and validates a scorecard file (default: the shipped `scorecard.json`). */

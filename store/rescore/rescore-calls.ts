@@ -30,18 +30,22 @@ function versionsOf(config: JudgeConfig): RescoreVersions {
   };
 }
 
+const filterConditions: Readonly<Record<keyof RescoreFilters, string>> = {
+  // When a call took place, else when it was first analysed: as the call list and KPIs date it.
+  since: 'coalesce(started_at, first_analysed_at::TIMESTAMP) >= $since::TIMESTAMP',
+  agent: 'agent_id = $agent',
+  language: 'language = $language',
+};
+
 interface StoredResult {
   call_id: string;
   result: string;
 }
 
 async function selectBatch(store: Store, filters: RescoreFilters, afterCallId: string): Promise<StoredResult[]> {
-  const conditions = ['call_id > $after'];
-  const values: Record<string, string> = { after: afterCallId };
-  // When a call took place, else when it was first analysed: as the call list and KPIs date it.
-  if (filters.since) (conditions.push('coalesce(started_at, first_analysed_at::TIMESTAMP) >= $since::TIMESTAMP'), (values.since = filters.since));
-  if (filters.agent) (conditions.push('agent_id = $agent'), (values.agent = filters.agent));
-  if (filters.language) (conditions.push('language = $language'), (values.language = filters.language));
+  const given = Object.entries(filters).filter((entry): entry is [keyof RescoreFilters, string] => entry[1] !== null);
+  const conditions = ['call_id > $after', ...given.map(([name]) => filterConditions[name])];
+  const values: Record<string, string> = { after: afterCallId, ...Object.fromEntries(given) };
   const reader = await store.connection.runAndReadAll(
     `SELECT call_id, result_json::VARCHAR AS result FROM calls WHERE ${conditions.join(' AND ')} ORDER BY call_id LIMIT ${batchSize}`, values);
   return reader.getRowObjectsJS() as unknown as StoredResult[];
