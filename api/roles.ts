@@ -17,7 +17,7 @@ export const roleSets = {
   trainers: ['trainer', 'admin'],
   /** Uploading recordings for analysis and following their jobs. */
   uploaders: ['qa', 'supervisor', 'admin'],
-  /** Issuing tokens. */
+  /** Issuing tokens; rescoring the archive, which rewrites every selected call's machine verdicts. */
   admins: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

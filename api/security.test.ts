@@ -18,6 +18,8 @@ const policy: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/v1/agents/stats': ['supervisor', 'admin'],
   'GET /api/v1/agents/coaching-flags': ['supervisor', 'admin'],
   'GET /api/v1/kpis': ['supervisor', 'admin'],
+  'POST /api/v1/rescores': ['admin'],
+  'GET /api/v1/rescores/:runId': ['supervisor', 'admin'],
   'POST /api/v1/calls/:callId/examples': ['trainer', 'admin'],
   'GET /api/v1/examples': everyone,
   'GET /api/v1/examples/:exampleId': everyone,
@@ -54,6 +56,9 @@ function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: stri
   let sharedExampleId: string | undefined;
   const exampleId = async () => (sharedExampleId ??= await newExampleId());
   let mintedUsers = 0;
+  let sharedRescoreRunId: string | undefined;
+  const rescoreRunId = async () =>
+    (sharedRescoreRunId ??= (await fixture.request('admin', 'POST', '/api/v1/rescores', { agent: 'nobody' })).json().run_id as string);
   return {
     'GET /api/v1/calls': async () => ({ url: '/api/v1/calls?limit=5', status: 200 }),
     'GET /api/v1/calls/:callId': async () => ({ url: callUrl, status: 200 }),
@@ -63,6 +68,9 @@ function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: stri
     'GET /api/v1/agents/stats': async () => ({ url: '/api/v1/agents/stats?period=day', status: 200 }),
     'GET /api/v1/agents/coaching-flags': async () => ({ url: '/api/v1/agents/coaching-flags?window_calls=10', status: 200 }),
     'GET /api/v1/kpis': async () => ({ url: '/api/v1/kpis?by=agent', status: 200 }),
+    // A rescore selecting no call: valid, and it leaves the seeded calls as the other routes expect them.
+    'POST /api/v1/rescores': async () => ({ url: '/api/v1/rescores', payload: { agent: 'nobody' }, status: 200 }),
+    'GET /api/v1/rescores/:runId': async () => ({ url: `/api/v1/rescores/${await rescoreRunId()}`, status: 200 }),
     'POST /api/v1/calls/:callId/examples': async () => ({ url: `${callUrl}/examples`, payload: exampleBody, status: 201 }),
     'GET /api/v1/examples': async () => ({ url: '/api/v1/examples?label=good', status: 200 }),
     'GET /api/v1/examples/:exampleId': async () => ({ url: `/api/v1/examples/${await exampleId()}`, status: 200 }),
@@ -89,7 +97,7 @@ describe('access and security', () => {
   let fixture: ApiFixture;
   let validRequests: Readonly<Record<string, () => Promise<ValidRequest>>>;
   const urlOf = (route: string) =>
-    route.split(' ')[1]!.replace(':callId', fixture.callIds[0]!).replace(/:(exampleId|jobId)/, '00000000-0000-4000-8000-000000000000')
+    route.split(' ')[1]!.replace(':callId', fixture.callIds[0]!).replace(/:(exampleId|jobId|runId)/, '00000000-0000-4000-8000-000000000000')
       .replace(':userName', 'qa-user').replace(':tokenId', '0123456789abcdef');
   beforeAll(async () => {
     fixture = await createApiFixture();

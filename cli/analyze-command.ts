@@ -12,7 +12,10 @@ import { closeRecognizers } from '../pipeline/transcribe/index.ts';
 import { openStore, storeWriter } from '../store/index.ts';
 import { formatSummaryTable } from './summary-table.ts';
 
-const settingKeys = ['dbPath', 'agentChannel', 'languages', 'forcedLanguage', 'maxDurationS', 'namePattern', 'modelsDir', 'whisperModelId', 'sentimentModelId', 'agentSentiment'] as const;
+const settingKeys = [
+  'dbPath', 'agentChannel', 'languages', 'forcedLanguage', 'maxDurationS', 'namePattern', 'modelsDir', 'whisperModelId', 'sentimentModelId',
+  'agentSentiment', 'rulePacksDir', 'scorecardPath',
+] as const;
 
 export const analyzeCommand = defineCommand({
   meta: commandMeta.analyze,

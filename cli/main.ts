@@ -33,6 +33,7 @@ export const mainCommand = defineCommand({
     export: lazyCommand(commandMeta.export, () => import('./export-command.ts').then((module) => module.exportCommand)),
     config: lazyCommand(commandMeta.config, () => import('./config-command.ts').then((module) => module.configCommand)),
     'access-log': lazyCommand(commandMeta['access-log'], () => import('./access-log-command.ts').then((module) => module.accessLogCommand)),
+    rescore: lazyCommand(commandMeta.rescore, () => import('./rescore-command.ts').then((module) => module.rescoreCommand)),
   },
 });
 

@@ -16,7 +16,10 @@ import { resolveAnalyzeConfig } from '../pipeline/analyze-config.ts';
 import { resolveFfmpegBinaries } from '../pipeline/ingest/index.ts';
 import { openStore } from '../store/index.ts';
 
-const settingKeys = ['dbPath', 'port', 'host', 'duckdbThreads', 'modelsDir', 'whisperModelId', 'uploadsDir', 'cacheDir', 'queueLimit', 'agentSentiment'] as const;
+const settingKeys = [
+  'dbPath', 'port', 'host', 'duckdbThreads', 'modelsDir', 'whisperModelId', 'uploadsDir', 'cacheDir', 'queueLimit', 'agentSentiment',
+  'rulePacksDir', 'scorecardPath',
+] as const;
 
 const untilStopped = () =>
   new Promise<NodeJS.Signals>((resolve) => {

@@ -83,6 +83,15 @@ export const settingsSchema = Object.freeze({
     description: "How recordings' file names give agent, queue, date…: a template such as {date:YYYYMMDD}-{time:HHmmss}_{agent}_{queue}.wav, or a ^regex with named groups (null: none)",
     expected: 'a template or a regular expression starting with ^',
   }),
+  rulePacksDir: defineSetting({
+    schema: Type.Union([Path, Type.Null()]), default: null, env: 'CALLQA_RULE_PACKS', flag: 'rule-packs', fromText: asText,
+    description: 'Folder of rule packs (<language>.json and the base they extend) calls are judged with (null: the shipped pipeline/rules/packs/)',
+    expected: 'a folder path',
+  }),
+  scorecardPath: defineSetting({
+    schema: Type.Union([Path, Type.Null()]), default: null, env: 'CALLQA_SCORECARD', flag: 'scorecard', fromText: asText,
+    description: 'Scorecard file calls are scored with (null: the shipped pipeline/score/scorecard.json)', expected: 'a file path',
+  }),
   duckdbThreads: defineSetting({
     schema: Type.Union([Type.Integer({ minimum: 1, maximum: 256 }), Type.Null()]), default: null,
     env: 'CALLQA_DB_THREADS', flag: 'db-threads', fromText: asInteger,
@@ -122,4 +131,5 @@ export const settingKeys = Object.freeze(Object.keys(settingsSchema) as SettingK
 /** The settings that decide how a call is analysed: recorded with each analysis run, by the CLI and the server alike. */
 export const analysisSettingKeys = Object.freeze([
   'agentChannel', 'languages', 'forcedLanguage', 'maxDurationS', 'namePattern', 'modelsDir', 'whisperModelId', 'sentimentModelId', 'agentSentiment',
+  'rulePacksDir', 'scorecardPath',
 ] as const satisfies readonly SettingKey[]);

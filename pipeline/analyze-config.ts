@@ -10,8 +10,7 @@ import { analyzeDefaults } from './analyze-defaults.ts';
 import { defaultInputLimits } from './ingest/index.ts';
 import { languages, type Language } from './result/call-result.ts';
 import { compileNamePattern, type NamePattern } from './metadata/index.ts';
-import { loadRulePack, type RulePack } from './rules/index.ts';
-import { loadScorecard, type Scorecard } from './score/index.ts';
+import { loadJudgeConfig, type JudgeConfig } from './judge-call.ts';
 import { findSentimentModel, type SentimentModelSettings } from './text/sentiment/index.ts';
 import { inspectWhisperModelDir, resolveTranscribeConfig, type TranscribeConfig, type WhisperDtype } from './transcribe/index.ts';
 import { loadModelLock } from '../models/pull.ts';
@@ -31,6 +30,10 @@ export interface AnalyzeConfigSpec {
   sentimentModelId?: string;
   /** false: the agent's utterances are never scored for sentiment (EU AI Act Art. 5(1)(f)); default true. */
   agentSentiment?: boolean;
+  /** Folder of the rule packs; default the shipped ones. */
+  rulePacksDir?: string | null;
+  /** Scorecard file; default the shipped one. */
+  scorecardPath?: string | null;
   /** The resolved settings this analysis was started with and the layer each came from, recorded with each run. */
   settingsRecord: SettingsRecord;
   /** Longest recording accepted, in seconds, as given; default from pipeline/ingest/input-limits.json (6 h). */
@@ -40,7 +43,7 @@ export interface AnalyzeConfigSpec {
 /** Setting name → its value and where it came from (`flag --db`, `env CALLQA_DB`, `file <path>`, `default`). */
 export type SettingsRecord = Readonly<Record<string, Readonly<{ value: unknown; source: string }>>>;
 
-export interface AnalyzeConfig {
+export interface AnalyzeConfig extends JudgeConfig {
   readonly maxDurationS: number;
   readonly languages: readonly Language[];
   readonly forcedLanguage: Language | null;
@@ -49,10 +52,6 @@ export interface AnalyzeConfig {
   readonly transcription: TranscribeConfig | null;
   /** null when no sentiment model is installed: the rules stage reads negativity from its lexicon. */
   readonly sentiment: SentimentModelSettings | null;
-  /** false: sentiment is scored, summarised and judged for the customer only. */
-  readonly agentSentiment: boolean;
-  readonly rulePacks: ReadonlyMap<Language, RulePack>;
-  readonly scorecard: Scorecard;
   readonly settingsRecord: SettingsRecord;
 }
 
@@ -104,7 +103,9 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
         `Enable it with: callqa models pull ${sentimentModelId}`,
     );
   }
-  const packs = await Promise.all(allowed.map(async (language) => [language, await loadRulePack(language)] as const));
+  const judging = await loadJudgeConfig({
+    languages: allowed, rulePacksDir: spec.rulePacksDir ?? null, scorecardPath: spec.scorecardPath ?? null, agentSentiment: spec.agentSentiment ?? true,
+  });
   return Object.freeze({
     maxDurationS: resolveMaxDurationS(spec.maxDurationS),
     languages: Object.freeze(allowed),
@@ -112,9 +113,7 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
     namePattern: spec.namePattern ? compileNamePattern(spec.namePattern) : null,
     transcription,
     sentiment,
-    agentSentiment: spec.agentSentiment ?? true,
-    rulePacks: new Map(packs),
-    scorecard: await loadScorecard(),
+    ...judging,
     settingsRecord: Object.freeze(Object.fromEntries(Object.entries(spec.settingsRecord).map(([key, entry]) => [key, Object.freeze({ ...entry })]))),
   });
 }

@@ -9,10 +9,9 @@ import { analyzeAudio, type AudioAnalysis } from './audio/index.ts';
 import type { AnalyzeConfig } from './analyze-config.ts';
 import { ingestRecording, type CallAudio } from './ingest/index.ts';
 import { gatherMetadata, type KnownMetadata } from './metadata/index.ts';
-import type { CallResult, Language, Utterance } from './result/call-result.ts';
-import { buildCallResult, buildErrorResult, type CallJudgement, type CallTranscript, type OkCallResult } from './result/build-result.ts';
-import { evaluateRules } from './rules/index.ts';
-import { scoreCall } from './score/index.ts';
+import { judgeCall } from './judge-call.ts';
+import type { CallResult } from './result/call-result.ts';
+import { buildCallResult, buildErrorResult, type CallTranscript, type OkCallResult } from './result/build-result.ts';
 import { detectTextLanguage } from './text/detect-language.ts';
 import { describeSentiment, loadSentimentClassifier, scoreUtterances } from './text/sentiment/index.ts';
 import { findTranscriptSidecar, loadTranscript, transcribeCall } from './transcribe/index.ts';
@@ -72,20 +71,6 @@ async function scoreSentiment(transcript: CallTranscript, config: AnalyzeConfig,
   return { ...transcript, utterances: await scoreUtterances(transcript.utterances, classifier, effects, config.agentSentiment ? {} : { parties: ['customer'] }) };
 }
 
-function judgeCall(language: Language | null, utterances: Utterance[], acoustics: AudioAnalysis, config: AnalyzeConfig, effects: Effects): CallJudgement | null {
-  const pack = language && config.rulePacks.get(language);
-  if (!language || !pack || utterances.length === 0) return null;
-  const judged = evaluateRules(
-    {
-      language, utterances, events: acoustics.speech.events, eventTypesChecked: acoustics.speech.eventTypesChecked,
-      sentimentModelId: config.sentiment?.modelId ?? null, agentSentiment: config.agentSentiment,
-    },
-    pack,
-    effects,
-  );
-  return { ...judged, score: scoreCall(judged.rules, config.scorecard).score };
-}
-
 /** Runs every stage over one recording; failures come back as an error outcome, never thrown. */
 export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, effects: Effects): Promise<CallOutcome> {
   const timings: Record<string, number> = {};
@@ -98,7 +83,10 @@ export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, e
     const acoustics = await timed(timings, 'audio', effects, () => analyzeAudio(ingested, effects));
     const transcribed = await timed(timings, 'transcribe', effects, () => obtainTranscript(request, ingested, acoustics, config, effects));
     const transcript = await timed(timings, 'sentiment', effects, () => scoreSentiment(transcribed, config, effects));
-    const judgement = await timed(timings, 'rules', effects, async () => judgeCall(transcript.language, transcript.utterances, acoustics, config, effects));
+    const judgement = await timed(timings, 'rules', effects, async () => judgeCall({
+      language: transcript.language, utterances: transcript.utterances, audioEvents: acoustics.speech.events,
+      audioEventTypesChecked: acoustics.speech.eventTypesChecked, sentimentModelId: config.sentiment?.modelId ?? null,
+    }, config, effects));
     const sentiment = describeSentiment(transcript.utterances, { agent: config.agentSentiment });
     const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, transcript, judgement, sentiment });
     return { status: 'ok', result, stageTimingsMs: timings };

@@ -85,6 +85,8 @@ function describeRun(request: CallRequest, config: AnalyzeConfig): Record<string
     whisperModel: config.transcription?.modelId ?? null,
     sentimentModel: config.sentiment?.modelId ?? null,
     rulePacks: [...config.rulePacks.values()].map((pack) => pack.files),
+    rulePackVersions: Object.fromEntries([...config.rulePacks].map(([language, pack]) => [language, pack.version])),
+    scorecardVersion: config.scorecard.version,
     settings: config.settingsRecord,
   };
 }

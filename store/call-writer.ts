@@ -14,12 +14,12 @@ import { writeInTransaction } from './transaction.ts';
 /** Runs work against the store: directly in the CLI, under the server's lock in `callqa serve`. */
 export type StoreAccess = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
 
-/** Tables whose rows belong to one analysis and are replaced when the call is analysed again. */
+/** Tables whose rows belong to one analysis and are replaced when the call is analysed again; a rescore replaces those of `appendJudgedRows`. */
 const machineTables = ['parties', 'speech_segments', 'utterances', 'words', 'events', 'rule_results', 'calls'] as const;
 
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 
-async function appendRows(store: Store, table: string, types: DuckDBType[], rows: Cell[][]): Promise<void> {
+export async function appendRows(store: Store, table: string, types: DuckDBType[], rows: Cell[][]): Promise<void> {
   if (rows.length === 0) return;
   const appender = await store.connection.createAppender(table);
   const chunkSize = 2048;
@@ -48,17 +48,23 @@ async function insertRows(store: Store, result: OkCallResult): Promise<void> {
   await appendRows(store, 'words', [VARCHAR, INTEGER, INTEGER, DOUBLE, DOUBLE, VARCHAR, DOUBLE],
     result.utterances.flatMap((utterance, index) =>
       (utterance.words ?? []).map((word, wordIndex) => [callId, index, wordIndex, word.start, word.end, word.text, word.confidence ?? null])));
+  await appendJudgedRows(store, [result]);
+}
+
+/** The rows of `events` and `rule_results`, the tables a judgement (an analysis or a rescore) fills, for several calls at once. */
+export async function appendJudgedRows(store: Store, results: readonly OkCallResult[]): Promise<void> {
   await appendRows(store, 'events', [VARCHAR, INTEGER, VARCHAR, VARCHAR, DOUBLE, DOUBLE, VARCHAR],
-    result.events.map((event, index) => {
+    results.flatMap((result) => result.events.map((event, index) => {
       const { type, start, end, ...attributes } = event;
-      return [callId, index, type, 'by' in event ? event.by : null, start, end, JSON.stringify(attributes)];
-    }));
+      return [result.call_id, index, type, 'by' in event ? event.by : null, start, end, JSON.stringify(attributes)];
+    })));
   await appendRows(store, 'rule_results', [VARCHAR, VARCHAR, VARCHAR, INTEGER, VARCHAR, DOUBLE, VARCHAR],
-    result.rules.map((rule) => [callId, rule.id, rule.status, rule.count, rule.severity ?? null, rule.weight ?? null, JSON.stringify(rule.evidence)]));
+    results.flatMap((result) => result.rules.map((rule) =>
+      [result.call_id, rule.id, rule.status, rule.count, rule.severity ?? null, rule.weight ?? null, JSON.stringify(rule.evidence)])));
 }
 
 /** The summary columns of `calls`: a projection of the result, derived here and nowhere else. */
-export function callColumns(result: OkCallResult): Record<string, Cell> {
+export function callColumns(result: OkCallResult) {
   return {
     call_id: result.call_id, sha256: result.sha256, source: result.source, file_name: path.basename(result.source),
     size_bytes: result.size_bytes ?? null, container: result.container, codec: result.codec, sample_rate_hz: result.sample_rate,
@@ -67,7 +73,7 @@ export function callColumns(result: OkCallResult): Record<string, Cell> {
     overlap_s: result.overlap_s, agent_i: result.statements?.agent.i ?? null, agent_you: result.statements?.agent.you ?? null,
     score: result.score, result_json: JSON.stringify(result), started_at: result.metadata?.started_at ?? null,
     queue: result.metadata?.queue ?? null, direction: result.metadata?.direction ?? null,
-  };
+  } satisfies Record<string, Cell>;
 }
 
 async function insertCallRow(store: Store, result: OkCallResult, runId: string, firstAnalysedAt: string | null): Promise<void> {
@@ -104,7 +110,7 @@ function keepEarlierFacts(analysed: OkCallResult, earlier: OkCallResult | null):
 
 /**
  * Replaces a call's machine results in one transaction, so a crash leaves either the old
- * analysis or the new one, never a mix. Reviews and history are kept, and so are facts given
+ * analysis or the new one, never a mix. The earlier result moves to `result_history`; reviews and history are kept, and so are facts given
  * after the earlier analysis (a CDR's agent, queue, start time) that this analysis lacks.
  */
 export async function saveCall(store: Store, runId: string, { result: analysed, stageTimingsMs }: OkCallOutcome): Promise<OkCallResult> {
@@ -112,6 +118,8 @@ export async function saveCall(store: Store, runId: string, { result: analysed, 
   const callId = analysed.call_id;
   return writeInTransaction(connection, `${analysed.source}: storing the call`, async () => {
     const previous = await connection.runAndReadAll('SELECT first_analysed_at::VARCHAR AS at, result_json::VARCHAR AS result FROM calls WHERE call_id = $1', [callId]);
+    await connection.run(
+      'INSERT INTO result_history SELECT call_id, last_run_id, $2, score, result_json, now() FROM calls WHERE call_id = $1', [callId, runId]);
     const earlier = previous.getRowObjectsJS()[0] as { at: string; result: string } | undefined;
     const result = keepEarlierFacts(analysed, earlier ? (JSON.parse(earlier.result) as OkCallResult) : null);
     for (const table of machineTables) await connection.run(`DELETE FROM ${table} WHERE call_id = $1`, [callId]);

@@ -9,3 +9,6 @@ export const exampleNotFound = (exampleId: string) =>
 
 export const jobNotFound = (jobId: string) =>
   new CallqaError('CQA_ERR_API_NOT_FOUND', `job ${jobId} does not exist; the upload's answer names its job`);
+
+export const rescoreNotFound = (runId: string) =>
+  new CallqaError('CQA_ERR_API_NOT_FOUND', `rescore run ${runId} does not exist; POST /api/v1/rescores (or callqa rescore) names its run`);

@@ -1,7 +1,7 @@
 import type { AudioAnalysis, PartyTalk } from '../audio/index.ts';
 import type { CallqaError } from '../../core/errors.ts';
 import type { RecordingProbe } from '../ingest/index.ts';
-import type { CallEvent, CallMetadata, CallResult, CallSentiment, EventType, Language, RuleResult, Utterance } from './call-result.ts';
+import type { CallEvent, CallMetadata, CallResult, CallSentiment, EventType, JudgementVersions, Language, RuleResult, Utterance } from './call-result.ts';
 
 export type OkCallResult = CallResult & { status: 'ok'; call_id: string; sha256: string };
 
@@ -41,6 +41,20 @@ export interface CallJudgement {
   eventTypesChecked: EventType[];
   sentimentSource: string;
   score: number | null;
+  versions: JudgementVersions;
+}
+
+/** The result's fields a judgement sets: what a rescore replaces, and nothing else. */
+export function judgedFields(judgement: CallJudgement): Pick<OkCallResult, 'event_types_checked' | 'events' | 'statements' | 'rules' | 'sentiment_source' | 'score' | 'versions'> {
+  return {
+    event_types_checked: judgement.eventTypesChecked,
+    events: judgement.events,
+    statements: judgement.statements,
+    rules: judgement.rules,
+    sentiment_source: judgement.sentimentSource,
+    score: judgement.score,
+    versions: judgement.versions,
+  };
 }
 
 export interface CallFindings {
@@ -88,12 +102,10 @@ export function buildCallResult({ agentId, agentChannel, metadata, probe, acoust
     overlap_s: speech.overlapS,
     transcript_source: transcript.source,
     utterances: transcript.utterances,
-    event_types_checked: judgement?.eventTypesChecked ?? speech.eventTypesChecked,
-    events: judgement?.events ?? speech.events,
-    statements: judgement?.statements ?? null,
-    rules: judgement?.rules ?? [],
-    sentiment_source: judgement?.sentimentSource ?? null,
-    score: judgement?.score ?? null,
+    event_types_checked: speech.eventTypesChecked,
+    events: speech.events,
+    audio_event_types_checked: speech.eventTypesChecked,
+    ...(judgement && judgedFields(judgement)),
     ...(sentiment && { sentiment }),
   };
 }

@@ -149,6 +149,21 @@ export const CallSentiment = Type.Object(
 );
 export type CallSentiment = Static<typeof CallSentiment>;
 
+export const ContentVersion = Type.Object({
+  hash: Type.String({ pattern: '^[0-9a-f]{16}$', description: 'First 16 hex digits of the sha256 of the content, as parsed JSON.' }),
+  label: Nullable(Type.String({ description: 'The "label" the file gives itself, if any.' })),
+});
+export type ContentVersion = Static<typeof ContentVersion>;
+
+export const JudgementVersions = Type.Object(
+  {
+    rule_pack: Type.Object({ language: Language, ...ContentVersion.properties }, { description: 'The language pack and the base it extends, hashed together.' }),
+    scorecard: ContentVersion,
+  },
+  { description: 'Which rule pack and scorecard made the rules and the score; absent when nothing was judged.' },
+);
+export type JudgementVersions = Static<typeof JudgementVersions>;
+
 export const CallResult = Type.Object(
   {
     schema: Type.Literal('callqa.call/1'),
@@ -178,6 +193,9 @@ export const CallResult = Type.Object(
       description: 'Event types the analysis looked for: an absent type was not checked, which is not the same as none found.',
     }),
     events: Type.Array(CallEvent),
+    audio_event_types_checked: Type.Optional(Type.Array(EventType, {
+      description: 'Event types the audio stage looked for, before the rules stage searched the transcript for holds and transfers: with the events, what a rescore needs to rebuild the rules stage input.',
+    })),
     statements: Nullable(Type.Object({ agent: Type.Object({ i: Type.Integer({ minimum: 0 }), you: Type.Integer({ minimum: 0 }) }) })),
     rules: Type.Array(RuleResult),
     sentiment_source: Nullable(
@@ -185,6 +203,7 @@ export const CallResult = Type.Object(
     ),
     sentiment: Type.Optional(CallSentiment),
     score: Nullable(Type.Number({ minimum: 0, maximum: 100 })),
+    versions: Type.Optional(JudgementVersions),
   },
   {
     $id: 'https://callqa.dev/schema/callqa.call-1.schema.json',

@@ -51,6 +51,7 @@ const TransferSettings = Type.Object({
 export const BasePackSpec = Type.Object({
   $schema: Type.Optional(Type.String()),
   description: Type.Optional(Type.String()),
+  label: Type.Optional(Type.String({ minLength: 1, description: 'a name for this version of the pack, stored with every result beside its content hash' })),
   maxGapWords: Type.Integer({ minimum: 0, maximum: 10, description: 'extra words a phrase may spread over, an integer 0–10' }),
   backchannel: Type.Object({
     lexicon: LexiconName('listener sounds ("mm-hmm", "угу")'),
@@ -77,6 +78,7 @@ const StatementMarker = (who: string) => Type.Object({
 
 export const LanguagePackSpec = Type.Object({
   $schema: Type.Optional(Type.String()),
+  label: Type.Optional(Type.String({ minLength: 1, description: 'a name for this version of the pack, stored with every result beside its content hash' })),
   extends: Type.String({ description: 'the base pack file, relative to this file, e.g. "base.json"' }),
   language: Type.String({ pattern: '^[a-z]{2,3}$', description: 'the ISO 639-1 code of the language, e.g. "hu"' }),
   stemmer: Type.String({ description: 'a Snowball algorithm name ("english", "russian", "hungarian", …) or "none"' }),

@@ -137,6 +137,9 @@ function findOrdered(phrase: CompiledPhrase, tokens: readonly MatchToken[]): Phr
 export function findPhrase(phrase: CompiledPhrase, tokens: readonly MatchToken[]): PhraseMatch | null {
   if (phrase.ordered) return findOrdered(phrase, tokens);
   const required = phrase.words.filter((word) => !word.optional);
+  // A required word found nowhere in the sentence is found in no window: most phrases stop here,
+  // which is what makes rescoring a whole archive cheap.
+  if (!required.every((word) => tokens.some((token) => matchesWord(word, token)))) return null;
   for (let start = 0; start < tokens.length; start += 1) {
     const end = Math.min(tokens.length, start + phrase.windowTokens);
     const used = new Set<number>();

@@ -12,6 +12,7 @@ import type { Lexicon, ResolvedRule, RulePack, Severity, SpeechForms, StatementM
 import { createSuffixChainTest } from './morphology.ts';
 import { numberOfWord } from './spoken-text.ts';
 import { createStemmer, isKnownStemmer, knownStemmers } from './stem.ts';
+import { contentHash } from '../result/content-version.ts';
 
 export interface PackFile<T> {
   file: string;
@@ -127,6 +128,7 @@ export function resolveRulePack(base: PackFile<BasePackSpec>, language: PackFile
   return Object.freeze({
     language: spec.language,
     files: Object.freeze([language.file, base.file]),
+    version: Object.freeze({ hash: contentHash([language.spec, base.spec]), label: spec.label ?? base.spec.label ?? null }),
     stemmer: spec.stemmer,
     maxGapWords: gapWords,
     properNounExceptions: new Set(spec.properNounExceptions.map(normalizeWord)),

@@ -2,6 +2,7 @@
  * The resolved, frozen rule pack that `evaluateRules` runs: what `load-pack.ts` makes of a
  * language file and its base after validation, merging and compiling the phrases.
  */
+import type { ContentVersion } from '../result/call-result.ts';
 import type { CompiledPhrase } from './phrase-matcher.ts';
 import type { BasePackSpec, HoldSettings, TransferSettings, severities } from './pack-schema.ts';
 
@@ -48,6 +49,8 @@ export interface RulePack {
   language: string;
   /** The language file first, then its base. */
   files: readonly string[];
+  /** Both files' content hash and the label the language file (else the base) gives: stored with every result judged by this pack. */
+  version: Readonly<ContentVersion>;
   stemmer: string;
   maxGapWords: number;
   properNounExceptions: ReadonlySet<string>;

@@ -9,12 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { CallqaError } from '../../core/errors.ts';
+import type { ContentVersion } from '../result/call-result.ts';
+import { contentHash } from '../result/content-version.ts';
 
 const Share = (description: string) => Type.Number({ minimum: 0, maximum: 1, description: `${description}, a share from 0 to 1` });
 
 export const ScorecardSpec = Type.Object({
   $schema: Type.Optional(Type.String()),
   description: Type.Optional(Type.String()),
+  label: Type.Optional(Type.String({ minLength: 1, description: 'a name for this version of the scorecard, stored with every result beside its content hash' })),
   criticalCapScore: Type.Number({ minimum: 0, maximum: 100, description: 'the highest score a call with a failed critical rule can get, 0–100' }),
   weights: Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 100, description: 'a weight from 0 to 100' }), { description: 'rule id → weight, overriding the rule pack' }),
   criticalRuleIds: Type.Array(Type.String(), { description: 'rule ids treated as critical besides those the pack marks "critical"' }),
@@ -27,7 +30,10 @@ export const ScorecardSpec = Type.Object({
   }, { additionalProperties: false }),
 }, { additionalProperties: false });
 export type ScorecardSpec = Static<typeof ScorecardSpec>;
-export type Scorecard = Readonly<ScorecardSpec>;
+export type Scorecard = Readonly<ScorecardSpec> & {
+  /** The file's content hash and label: stored with every result scored by it. */
+  readonly version: Readonly<ContentVersion>;
+};
 export type CoachingConfig = ScorecardSpec['coaching'];
 
 export const defaultScorecardFile = fileURLToPath(new URL('./scorecard.json', import.meta.url));
@@ -42,7 +48,10 @@ export function resolveScorecard(value: unknown, file: string): Scorecard {
   });
   if (problems.length > 0) throw new CallqaError('CQA_ERR_CONFIG_INVALID', `invalid scorecard: ${problems.join('\n')}`);
   const spec = value as ScorecardSpec;
-  return Object.freeze({ ...spec, weights: Object.freeze({ ...spec.weights }), criticalRuleIds: Object.freeze([...spec.criticalRuleIds]) as string[], coaching: Object.freeze({ ...spec.coaching }) });
+  // Not enumerable: the version is derived from the spec, so a spread of a scorecard is a spec again and resolves to its own version.
+  const version = Object.freeze({ hash: contentHash(spec), label: spec.label ?? null });
+  const scorecard = { ...spec, weights: Object.freeze({ ...spec.weights }), criticalRuleIds: Object.freeze([...spec.criticalRuleIds]) as string[], coaching: Object.freeze({ ...spec.coaching }) };
+  return Object.freeze(Object.defineProperty(scorecard, 'version', { value: version, enumerable: false })) as Scorecard;
 }
 
 /** Reads and validates a scorecard file (default: the shipped `scorecard.json`). */
