@@ -1,0 +1,161 @@
+/**
+ * Runs a transcript search over the `search_terms` index: every clause of the query must
+ * match in the same utterance. Ranked by matches in the utterance, then by when the call took
+ * place (newest first), then call id and utterance number, and paged by a keyset cursor on
+ * that order, so a page costs the same deep in the results and new calls do not shift pages.
+ */
+import type { DuckDBValue } from '@duckdb/node-api';
+import { CallqaError } from '../../core/errors.ts';
+import { findWords } from '../../pipeline/rules/normalize.ts';
+import type { Store } from '../open-store.ts';
+import { parseSearchQuery, type SearchClause, type SearchParty } from './search-query.ts';
+import { queryWordTerms } from './search-terms.ts';
+
+export interface SearchRequest {
+  query: string;
+  party?: SearchParty;
+  /** Only utterances in this language (their own, else their call's). */
+  language?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** A matched word of the utterance: UTF-16 offsets into `text`, end exclusive. */
+export interface MatchedSpan {
+  start: number;
+  end: number;
+}
+
+export interface UtteranceHit {
+  call_id: string;
+  file_name: string;
+  /** When the call took place (its metadata), else when it was first analysed; ISO 8601. */
+  call_date: string;
+  utterance_idx: number;
+  party: string;
+  start_s: number;
+  end_s: number;
+  text: string;
+  matches: MatchedSpan[];
+  /** The web app's page for the call, opened at the utterance. */
+  link: string;
+}
+
+export interface SearchPage {
+  items: UtteranceHit[];
+  next_cursor: string | null;
+}
+
+interface HitRow {
+  call_id: string;
+  file_name: string;
+  call_date: string;
+  date_us: number;
+  utterance_idx: number;
+  party: string;
+  start_s: number;
+  end_s: number;
+  text: string;
+  hits: number;
+  positions: number[];
+}
+
+type CursorKey = [hits: number, dateUs: number, callId: string, utteranceIdx: number];
+
+function encodeCursor(row: HitRow): string {
+  return Buffer.from(JSON.stringify([row.hits, row.date_us, row.call_id, row.utterance_idx] satisfies CursorKey)).toString('base64url');
+}
+
+function decodeCursor(encoded: string): CursorKey {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+  } catch {
+    key = undefined;
+  }
+  const isKey = Array.isArray(key) && key.length === 4 && Number.isSafeInteger(key[0]) && Number.isSafeInteger(key[1]) &&
+    typeof key[2] === 'string' && Number.isSafeInteger(key[3]);
+  if (!isKey) throw new CallqaError('CQA_ERR_API_BAD_REQUEST', 'cursor is malformed; use next_cursor exactly as a search answered it');
+  return key as CursorKey;
+}
+
+/** One clause as rows (call_id, utterance_idx, positions): each way it matches in an utterance. */
+function clauseSql(clause: SearchClause, index: number, termParam: (terms: string[]) => string, language: string | undefined): string {
+  const terms = (word: string) => termParam(queryWordTerms(word, language));
+  const sameUtterance = (alias: string) => `${alias}.call_id = t0.call_id AND ${alias}.utterance_idx = t0.utterance_idx`;
+  if (clause.kind === 'near') {
+    return `SELECT t0.call_id, t0.utterance_idx, [t0.position, t1.position] AS positions FROM search_terms t0
+      JOIN search_terms t1 ON ${sameUtterance('t1')} AND t1.position BETWEEN t0.position - ${clause.distance} AND t0.position + ${clause.distance}
+        AND t1.position <> t0.position AND t1.term IN ${terms(clause.right)}
+      WHERE t0.term IN ${terms(clause.left)}`;
+  }
+  const joins = clause.words.slice(1).map((word, offset) =>
+    `JOIN search_terms t${offset + 1} ON ${sameUtterance(`t${offset + 1}`)} AND t${offset + 1}.position = t0.position + ${offset + 1} AND t${offset + 1}.term IN ${terms(word)}`);
+  const positions = clause.words.map((_, offset) => `t0.position + ${offset}`).join(', ');
+  return `SELECT t0.call_id, t0.utterance_idx, [${positions}] AS positions FROM search_terms t0 ${joins.join(' ')}
+    WHERE t0.term IN ${terms(clause.words[0]!)} /* clause ${index} */`;
+}
+
+/** The spans of the matched word positions in the text, in order, each once. */
+function matchedSpans(text: string, positions: readonly number[]): MatchedSpan[] {
+  const words = findWords(text);
+  return [...new Set(positions)].sort((a, b) => a - b).flatMap((position) => {
+    const word = words[position];
+    return word ? [{ start: word.start, end: word.end }] : [];
+  });
+}
+
+/** One page of utterances matching the query; a malformed query is refused (CQA_ERR_SEARCH_QUERY_INVALID). */
+export async function searchTranscripts(store: Store, request: SearchRequest): Promise<SearchPage> {
+  const query = parseSearchQuery(request.query);
+  const party = query.party ?? request.party ?? null;
+  if (query.party && request.party && query.party !== request.party) {
+    throw new CallqaError('CQA_ERR_SEARCH_QUERY_INVALID', `search query says party:${query.party} but the party filter says ${request.party}; keep one of them`);
+  }
+  const params: Record<string, DuckDBValue> = { limit: request.limit + 1 };
+  const termParam = (terms: string[]) => `(${terms.map((term) => {
+    const name = `term${Object.keys(params).length}`;
+    params[name] = term;
+    return `$${name}`;
+  }).join(', ')})`;
+  const clauses = query.clauses.map((clause, index) =>
+    `c${index} AS (SELECT call_id, utterance_idx, count(*)::INTEGER AS hits, flatten(list(positions)) AS positions
+      FROM (${clauseSql(clause, index, termParam, request.language)}) GROUP BY ALL)`);
+  const joined = query.clauses.slice(1).map((_, index) => `JOIN c${index + 1} USING (call_id, utterance_idx)`).join(' ');
+  const hits = query.clauses.map((_, index) => `c${index}.hits`).join(' + ');
+  const positions = query.clauses.map((_, index) => `c${index}.positions`).join(', ');
+  const filters: string[] = [];
+  if (party) {
+    filters.push('u.party = $party');
+    params.party = party;
+  }
+  if (request.cursor !== undefined) {
+    const [cursorHits, dateUs, callId, utteranceIdx] = decodeCursor(request.cursor);
+    Object.assign(params, { cursor_hits: cursorHits, cursor_date: dateUs, cursor_call: callId, cursor_utterance: utteranceIdx });
+    filters.push(`(hits < $cursor_hits OR (hits = $cursor_hits AND (date_us < $cursor_date OR (date_us = $cursor_date AND
+      (m.call_id > $cursor_call OR (m.call_id = $cursor_call AND m.utterance_idx > $cursor_utterance))))))`);
+  }
+  const sql = `WITH ${clauses.join(',\n')},
+    matched AS (SELECT call_id, utterance_idx, (${hits})::INTEGER AS hits, list_concat(${positions}) AS positions FROM c0 ${joined}),
+    dated AS (SELECT m.*, epoch_us(coalesce(CAST(c.started_at AS TIMESTAMPTZ), c.first_analysed_at))::BIGINT AS date_us,
+        c.file_name, coalesce(strftime(c.started_at, '%Y-%m-%dT%H:%M:%S'), strftime(c.first_analysed_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ')) AS call_date
+      FROM matched m JOIN calls c USING (call_id))
+    SELECT m.call_id, m.file_name, m.call_date, m.date_us::DOUBLE AS date_us, m.utterance_idx, u.party, u.start_s, u.end_s, u.text,
+      m.hits, m.positions
+    FROM dated m JOIN utterances u USING (call_id, utterance_idx)
+    ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
+    ORDER BY m.hits DESC, m.date_us DESC, m.call_id, m.utterance_idx
+    LIMIT $limit`;
+  const reader = await store.connection.runAndReadAll(sql, params);
+  const rows = reader.getRowObjectsJS() as unknown as HitRow[];
+  const page = rows.slice(0, request.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      call_id: row.call_id, file_name: row.file_name, call_date: row.call_date, utterance_idx: row.utterance_idx, party: row.party,
+      start_s: row.start_s, end_s: row.end_s, text: row.text, matches: matchedSpans(row.text, row.positions),
+      link: `#/calls/${row.call_id}?t=${Math.round(row.start_s * 100) / 100}`,
+    })),
+    next_cursor: rows.length > request.limit && last ? encodeCursor(last) : null,
+  };
+}
