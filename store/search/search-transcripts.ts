@@ -125,27 +125,27 @@ export async function searchTranscripts(store: Store, request: SearchRequest): P
   const hits = query.clauses.map((_, index) => `c${index}.hits`).join(' + ');
   const positions = query.clauses.map((_, index) => `c${index}.positions`).join(', ');
   const filters: string[] = [];
-  if (party) {
-    filters.push('u.party = $party');
-    params.party = party;
-  }
   if (request.cursor !== undefined) {
     const [cursorHits, dateUs, callId, utteranceIdx] = decodeCursor(request.cursor);
     Object.assign(params, { cursor_hits: cursorHits, cursor_date: dateUs, cursor_call: callId, cursor_utterance: utteranceIdx });
     filters.push(`(hits < $cursor_hits OR (hits = $cursor_hits AND (date_us < $cursor_date OR (date_us = $cursor_date AND
-      (m.call_id > $cursor_call OR (m.call_id = $cursor_call AND m.utterance_idx > $cursor_utterance))))))`);
+      (call_id > $cursor_call OR (call_id = $cursor_call AND utterance_idx > $cursor_utterance))))))`);
   }
+  if (party) params.party = party;
+  // The page is chosen from the index and the calls alone; utterances (text, times) are read
+  // for the page's rows only, except the party, which a filter needs before the page is cut.
+  const partyJoin = party ? "JOIN (SELECT call_id, utterance_idx FROM utterances WHERE party = $party) USING (call_id, utterance_idx)" : '';
   const sql = `WITH ${clauses.join(',\n')},
     matched AS (SELECT call_id, utterance_idx, (${hits})::INTEGER AS hits, list_concat(${positions}) AS positions FROM c0 ${joined}),
-    dated AS (SELECT m.*, epoch_us(coalesce(CAST(c.started_at AS TIMESTAMPTZ), c.first_analysed_at))::BIGINT AS date_us,
-        c.file_name, coalesce(strftime(c.started_at, '%Y-%m-%dT%H:%M:%S'), strftime(c.first_analysed_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ')) AS call_date
-      FROM matched m JOIN calls c USING (call_id))
-    SELECT m.call_id, m.file_name, m.call_date, m.date_us::DOUBLE AS date_us, m.utterance_idx, u.party, u.start_s, u.end_s, u.text,
-      m.hits, m.positions
-    FROM dated m JOIN utterances u USING (call_id, utterance_idx)
-    ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
-    ORDER BY m.hits DESC, m.date_us DESC, m.call_id, m.utterance_idx
-    LIMIT $limit`;
+    dated AS (SELECT m.*, epoch_us(coalesce(CAST(c.started_at AS TIMESTAMPTZ), c.first_analysed_at))::BIGINT AS date_us
+      FROM matched m JOIN calls c USING (call_id) ${partyJoin}),
+    page AS MATERIALIZED (SELECT * FROM dated ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
+      ORDER BY hits DESC, date_us DESC, call_id, utterance_idx LIMIT $limit)
+    SELECT p.call_id, c.file_name,
+      coalesce(strftime(c.started_at, '%Y-%m-%dT%H:%M:%S'), strftime(c.first_analysed_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ')) AS call_date,
+      p.date_us::DOUBLE AS date_us, p.utterance_idx, u.party, u.start_s, u.end_s, u.text, p.hits, p.positions
+    FROM page p JOIN utterances u USING (call_id, utterance_idx) JOIN calls c USING (call_id)
+    ORDER BY p.hits DESC, p.date_us DESC, p.call_id, p.utterance_idx`;
   const reader = await store.connection.runAndReadAll(sql, params);
   const rows = reader.getRowObjectsJS() as unknown as HitRow[];
   const page = rows.slice(0, request.limit);
