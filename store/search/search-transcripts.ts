@@ -57,7 +57,7 @@ interface HitRow {
   end_s: number;
   text: string;
   hits: number;
-  positions: number[];
+  marks: ClauseMark[];
 }
 
 type CursorKey = [hits: number, dateUs: number, callId: string, utteranceIdx: number];
@@ -79,21 +79,37 @@ function decodeCursor(encoded: string): CursorKey {
   return key as CursorKey;
 }
 
-/** One clause as rows (call_id, utterance_idx, positions): each way it matches in an utterance. */
+/**
+ * One clause as rows (clause, call_id, utterance_idx, first_position, last_position), one per
+ * way it matches in an utterance: a phrase spans first..last, a NEAR pair marks the two words.
+ */
 function clauseSql(clause: SearchClause, index: number, termParam: (terms: string[]) => string, language: string | undefined): string {
   const terms = (word: string) => termParam(queryWordTerms(word, language));
   const sameUtterance = (alias: string) => `${alias}.call_id = t0.call_id AND ${alias}.utterance_idx = t0.utterance_idx`;
+  const select = (last: string) => `SELECT ${index} AS clause, t0.call_id, t0.utterance_idx, t0.position AS first_position, ${last} AS last_position`;
   if (clause.kind === 'near') {
-    return `SELECT t0.call_id, t0.utterance_idx, [t0.position, t1.position] AS positions FROM search_terms t0
+    return `${select('t1.position')} FROM search_terms t0
       JOIN search_terms t1 ON ${sameUtterance('t1')} AND t1.position BETWEEN t0.position - ${clause.distance} AND t0.position + ${clause.distance}
         AND t1.position <> t0.position AND t1.term IN ${terms(clause.right)}
       WHERE t0.term IN ${terms(clause.left)}`;
   }
   const joins = clause.words.slice(1).map((word, offset) =>
     `JOIN search_terms t${offset + 1} ON ${sameUtterance(`t${offset + 1}`)} AND t${offset + 1}.position = t0.position + ${offset + 1} AND t${offset + 1}.term IN ${terms(word)}`);
-  const positions = clause.words.map((_, offset) => `t0.position + ${offset}`).join(', ');
-  return `SELECT t0.call_id, t0.utterance_idx, [${positions}] AS positions FROM search_terms t0 ${joins.join(' ')}
-    WHERE t0.term IN ${terms(clause.words[0]!)} /* clause ${index} */`;
+  return `${select(`t0.position + ${clause.words.length - 1}`)} FROM search_terms t0 ${joins.join(' ')}
+    WHERE t0.term IN ${terms(clause.words[0]!)}`;
+}
+
+interface ClauseMark {
+  clause: number;
+  first: number;
+  last: number;
+}
+
+/** The word positions a clause's matches mark: a phrase's whole run, a NEAR pair's two words. */
+function markedPositions(clauses: readonly SearchClause[], marks: readonly ClauseMark[]): number[] {
+  return marks.flatMap(({ clause, first, last }) => clauses[clause]!.kind === 'near'
+    ? [first, last]
+    : Array.from({ length: last - first + 1 }, (_, offset) => first + offset));
 }
 
 /** The spans of the matched word positions in the text, in order, each once. */
@@ -118,12 +134,12 @@ export async function searchTranscripts(store: Store, request: SearchRequest): P
     params[name] = term;
     return `$${name}`;
   }).join(', ')})`;
-  const clauses = query.clauses.map((clause, index) =>
-    `c${index} AS (SELECT call_id, utterance_idx, count(*)::INTEGER AS hits, flatten(list(positions)) AS positions
-      FROM (${clauseSql(clause, index, termParam, request.language)}) GROUP BY ALL)`);
+  const clauseRows = query.clauses.map((clause, index) => `r${index} AS MATERIALIZED (${clauseSql(clause, index, termParam, request.language)})`);
+  const clauseHits = query.clauses.map((_, index) =>
+    `c${index} AS (SELECT call_id, utterance_idx, count(*)::INTEGER AS hits FROM r${index} GROUP BY ALL)`);
   const joined = query.clauses.slice(1).map((_, index) => `JOIN c${index + 1} USING (call_id, utterance_idx)`).join(' ');
   const hits = query.clauses.map((_, index) => `c${index}.hits`).join(' + ');
-  const positions = query.clauses.map((_, index) => `c${index}.positions`).join(', ');
+  const allRows = query.clauses.map((_, index) => `SELECT * FROM r${index}`).join(' UNION ALL ');
   const filters: string[] = [];
   if (request.cursor !== undefined) {
     const [cursorHits, dateUs, callId, utteranceIdx] = decodeCursor(request.cursor);
@@ -135,16 +151,18 @@ export async function searchTranscripts(store: Store, request: SearchRequest): P
   // The page is chosen from the index and the calls alone; utterances (text, times) are read
   // for the page's rows only, except the party, which a filter needs before the page is cut.
   const partyJoin = party ? "JOIN (SELECT call_id, utterance_idx FROM utterances WHERE party = $party) USING (call_id, utterance_idx)" : '';
-  const sql = `WITH ${clauses.join(',\n')},
-    matched AS (SELECT call_id, utterance_idx, (${hits})::INTEGER AS hits, list_concat(${positions}) AS positions FROM c0 ${joined}),
+  const sql = `WITH ${[...clauseRows, ...clauseHits].join(',\n')},
+    matched AS (SELECT call_id, utterance_idx, (${hits})::INTEGER AS hits FROM c0 ${joined}),
     dated AS (SELECT m.*, epoch_us(coalesce(CAST(c.started_at AS TIMESTAMPTZ), c.first_analysed_at))::BIGINT AS date_us
       FROM matched m JOIN calls c USING (call_id) ${partyJoin}),
     page AS MATERIALIZED (SELECT * FROM dated ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
-      ORDER BY hits DESC, date_us DESC, call_id, utterance_idx LIMIT $limit)
+      ORDER BY hits DESC, date_us DESC, call_id, utterance_idx LIMIT $limit),
+    marks AS (SELECT call_id, utterance_idx, list({'clause': clause, 'first': first_position, 'last': last_position}) AS marks
+      FROM (${allRows}) SEMI JOIN page USING (call_id, utterance_idx) GROUP BY ALL)
     SELECT p.call_id, c.file_name,
       coalesce(strftime(c.started_at, '%Y-%m-%dT%H:%M:%S'), strftime(c.first_analysed_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ')) AS call_date,
-      p.date_us::DOUBLE AS date_us, p.utterance_idx, u.party, u.start_s, u.end_s, u.text, p.hits, p.positions
-    FROM page p JOIN utterances u USING (call_id, utterance_idx) JOIN calls c USING (call_id)
+      p.date_us::DOUBLE AS date_us, p.utterance_idx, u.party, u.start_s, u.end_s, u.text, p.hits, k.marks
+    FROM page p JOIN marks k USING (call_id, utterance_idx) JOIN utterances u USING (call_id, utterance_idx) JOIN calls c USING (call_id)
     ORDER BY p.hits DESC, p.date_us DESC, p.call_id, p.utterance_idx`;
   const reader = await store.connection.runAndReadAll(sql, params);
   const rows = reader.getRowObjectsJS() as unknown as HitRow[];
@@ -153,7 +171,7 @@ export async function searchTranscripts(store: Store, request: SearchRequest): P
   return {
     items: page.map((row) => ({
       call_id: row.call_id, file_name: row.file_name, call_date: row.call_date, utterance_idx: row.utterance_idx, party: row.party,
-      start_s: row.start_s, end_s: row.end_s, text: row.text, matches: matchedSpans(row.text, row.positions),
+      start_s: row.start_s, end_s: row.end_s, text: row.text, matches: matchedSpans(row.text, markedPositions(query.clauses, row.marks)),
       link: `#/calls/${row.call_id}?t=${Math.round(row.start_s * 100) / 100}`,
     })),
     next_cursor: rows.length > request.limit && last ? encodeCursor(last) : null,
