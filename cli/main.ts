@@ -31,8 +31,8 @@ export const mainCommand = defineCommand({
     'import-cdr': lazyCommand(commandMeta['import-cdr'], () => import('./import-cdr-command.ts').then((module) => module.importCdrCommand)),
     kpi: lazyCommand(commandMeta.kpi, () => import('./kpi-command.ts').then((module) => module.kpiCommand)),
     export: lazyCommand(commandMeta.export, () => import('./export-command.ts').then((module) => module.exportCommand)),
-    reindex: lazyCommand(commandMeta.reindex, () => import('./reindex-command.ts').then((module) => module.reindexCommand)),
     config: lazyCommand(commandMeta.config, () => import('./config-command.ts').then((module) => module.configCommand)),
+    reindex: lazyCommand(commandMeta.reindex, () => import('./reindex-command.ts').then((module) => module.reindexCommand)),
   },
 });
 

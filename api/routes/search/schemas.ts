@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { Language } from '../../../pipeline/result/call-result.ts';
 import { CallId, withErrors } from '../../schemas/common.ts';
 
@@ -19,6 +19,9 @@ const UtteranceHit = Type.Object({
   link: Type.String({ description: "The web app's call page opened at the utterance: #/calls/<id>?t=<start_s>." }),
 });
 
+export const SearchPage = Type.Object({ items: Type.Array(UtteranceHit), next_cursor: Type.Union([Type.String(), Type.Null()]) });
+export type SearchPage = Static<typeof SearchPage>;
+
 export const searchSchema = {
   summary: 'Utterances matching a transcript search, best first, one page at a time',
   description: 'Words match any inflection (stemmed per language); "a phrase" matches consecutive words; word NEAR/n word matches both '
@@ -32,5 +35,5 @@ export const searchSchema = {
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
     cursor: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,400}$', description: 'next_cursor of the previous page.' })),
   }),
-  response: withErrors({ 200: Type.Object({ items: Type.Array(UtteranceHit), next_cursor: Type.Union([Type.String(), Type.Null()]) }) }),
+  response: withErrors({ 200: SearchPage }),
 };
