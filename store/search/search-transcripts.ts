@@ -88,14 +88,14 @@ function clauseSql(clause: SearchClause, index: number, termParam: (terms: strin
   const sameUtterance = (alias: string) => `${alias}.call_id = t0.call_id AND ${alias}.utterance_idx = t0.utterance_idx`;
   const select = (last: string) => `SELECT ${index} AS clause, t0.call_id, t0.utterance_idx, t0.position AS first_position, ${last} AS last_position`;
   if (clause.kind === 'near') {
-    return `${select('t1.position')} FROM search_terms t0
-      JOIN search_terms t1 ON ${sameUtterance('t1')} AND t1.position BETWEEN t0.position - ${clause.distance} AND t0.position + ${clause.distance}
+    return `${select('t1.position')} FROM query_terms t0
+      JOIN query_terms t1 ON ${sameUtterance('t1')} AND t1.position BETWEEN t0.position - ${clause.distance} AND t0.position + ${clause.distance}
         AND t1.position <> t0.position AND t1.term IN ${terms(clause.right)}
       WHERE t0.term IN ${terms(clause.left)}`;
   }
   const joins = clause.words.slice(1).map((word, offset) =>
-    `JOIN search_terms t${offset + 1} ON ${sameUtterance(`t${offset + 1}`)} AND t${offset + 1}.position = t0.position + ${offset + 1} AND t${offset + 1}.term IN ${terms(word)}`);
-  return `${select(`t0.position + ${clause.words.length - 1}`)} FROM search_terms t0 ${joins.join(' ')}
+    `JOIN query_terms t${offset + 1} ON ${sameUtterance(`t${offset + 1}`)} AND t${offset + 1}.position = t0.position + ${offset + 1} AND t${offset + 1}.term IN ${terms(word)}`);
+  return `${select(`t0.position + ${clause.words.length - 1}`)} FROM query_terms t0 ${joins.join(' ')}
     WHERE t0.term IN ${terms(clause.words[0]!)}`;
 }
 
@@ -134,6 +134,7 @@ export async function searchTranscripts(store: Store, request: SearchRequest): P
     params[name] = term;
     return `$${name}`;
   }).join(', ')})`;
+  const termParamNames = () => Object.keys(params).filter((name) => name.startsWith('term')).map((name) => `$${name}`).join(', ');
   const clauseRows = query.clauses.map((clause, index) => `r${index} AS MATERIALIZED (${clauseSql(clause, index, termParam, request.language)})`);
   const clauseHits = query.clauses.map((_, index) =>
     `c${index} AS (SELECT call_id, utterance_idx, count(*)::INTEGER AS hits FROM r${index} GROUP BY ALL)`);
@@ -151,7 +152,9 @@ export async function searchTranscripts(store: Store, request: SearchRequest): P
   // The page is chosen from the index and the calls alone; utterances (text, times) are read
   // for the page's rows only, except the party, which a filter needs before the page is cut.
   const partyJoin = party ? "JOIN (SELECT call_id, utterance_idx FROM utterances WHERE party = $party) USING (call_id, utterance_idx)" : '';
-  const sql = `WITH ${[...clauseRows, ...clauseHits].join(',\n')},
+  // One scan of the index for every word of the query; the clauses then join the few rows it keeps.
+  const queryTerms = `query_terms AS MATERIALIZED (SELECT call_id, utterance_idx, position, term FROM search_terms WHERE term IN (${termParamNames()}))`;
+  const sql = `WITH ${[queryTerms, ...clauseRows, ...clauseHits].join(',\n')},
     matched AS (SELECT call_id, utterance_idx, (${hits})::INTEGER AS hits FROM c0 ${joined}),
     dated AS (SELECT m.*, epoch_us(coalesce(CAST(c.started_at AS TIMESTAMPTZ), c.first_analysed_at))::BIGINT AS date_us
       FROM matched m JOIN calls c USING (call_id) ${partyJoin}),
