@@ -36,15 +36,16 @@ interface IndexedUtterance {
   callId: string;
   utteranceIdx: number;
   text: string;
+  party: string;
   /** The utterance's own language, else the call's. */
   language: string | null;
 }
 
-const searchTermTypes = [VARCHAR, INTEGER, INTEGER, VARCHAR];
+const searchTermTypes = [VARCHAR, INTEGER, INTEGER, VARCHAR, VARCHAR];
 
 async function appendSearchTerms(store: Store, utterances: readonly IndexedUtterance[]): Promise<void> {
-  await appendRows(store, 'search_terms', searchTermTypes, utterances.flatMap(({ callId, utteranceIdx, text, language }) =>
-    utteranceTerms(text, language).map(({ position, term }) => [callId, utteranceIdx, position, term])));
+  await appendRows(store, 'search_terms', searchTermTypes, utterances.flatMap(({ callId, utteranceIdx, text, party, language }) =>
+    utteranceTerms(text, language).map(({ position, term }) => [callId, utteranceIdx, position, term, party])));
 }
 
 async function insertRows(store: Store, result: OkCallResult): Promise<void> {
@@ -65,7 +66,7 @@ async function insertRows(store: Store, result: OkCallResult): Promise<void> {
     result.utterances.flatMap((utterance, index) =>
       (utterance.words ?? []).map((word, wordIndex) => [callId, index, wordIndex, word.start, word.end, word.text, word.confidence ?? null])));
   await appendSearchTerms(store, result.utterances.map((utterance, index) =>
-    ({ callId, utteranceIdx: index, text: utterance.text, language: utterance.language ?? result.language })));
+    ({ callId, utteranceIdx: index, text: utterance.text, party: utterance.party, language: utterance.language ?? result.language })));
   await appendRows(store, 'events', [VARCHAR, INTEGER, VARCHAR, VARCHAR, DOUBLE, DOUBLE, VARCHAR],
     result.events.map((event, index) => {
       const { type, start, end, ...attributes } = event;
@@ -152,7 +153,7 @@ export async function saveCall(store: Store, runId: string, { result: analysed, 
 export async function rebuildSearchIndex(store: Store): Promise<number> {
   const { connection } = store;
   return writeInTransaction(connection, 'rebuilding the search index', async () => {
-    const reader = await connection.runAndReadAll(`SELECT u.call_id AS "callId", u.utterance_idx AS "utteranceIdx", u.text,
+    const reader = await connection.runAndReadAll(`SELECT u.call_id AS "callId", u.utterance_idx AS "utteranceIdx", u.text, u.party,
       coalesce(u.language, c.language) AS language FROM utterances u JOIN calls c USING (call_id)`);
     const utterances = reader.getRowObjectsJS() as unknown as IndexedUtterance[];
     await connection.run('DELETE FROM search_terms');

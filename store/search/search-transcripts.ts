@@ -149,15 +149,15 @@ export async function searchTranscripts(store: Store, request: SearchRequest): P
       (call_id > $cursor_call OR (call_id = $cursor_call AND utterance_idx > $cursor_utterance))))))`);
   }
   if (party) params.party = party;
-  // The page is chosen from the index and the calls alone; utterances (text, times) are read
-  // for the page's rows only, except the party, which a filter needs before the page is cut.
-  const partyJoin = party ? "JOIN (SELECT call_id, utterance_idx FROM utterances WHERE party = $party) USING (call_id, utterance_idx)" : '';
-  // One scan of the index for every word of the query; the clauses then join the few rows it keeps.
-  const queryTerms = `query_terms AS MATERIALIZED (SELECT call_id, utterance_idx, position, term FROM search_terms WHERE term IN (${termParamNames()}))`;
+  // One scan of the index for every word of the query; the clauses then join the few rows it
+  // keeps. The page is chosen from the index and the calls alone: utterances (text, times) are
+  // read for the page's rows only.
+  const queryTerms = `query_terms AS MATERIALIZED (SELECT call_id, utterance_idx, position, term FROM search_terms
+    WHERE term IN (${termParamNames()}) ${party ? 'AND party = $party' : ''})`;
   const sql = `WITH ${[queryTerms, ...clauseRows, ...clauseHits].join(',\n')},
     matched AS (SELECT call_id, utterance_idx, (${hits})::INTEGER AS hits FROM c0 ${joined}),
     dated AS (SELECT m.*, epoch_us(coalesce(CAST(c.started_at AS TIMESTAMPTZ), c.first_analysed_at))::BIGINT AS date_us
-      FROM matched m JOIN calls c USING (call_id) ${partyJoin}),
+      FROM matched m JOIN calls c USING (call_id)),
     page AS MATERIALIZED (SELECT * FROM dated ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
       ORDER BY hits DESC, date_us DESC, call_id, utterance_idx LIMIT $limit),
     marks AS (SELECT call_id, utterance_idx, list({'clause': clause, 'first': first_position, 'last': last_position}) AS marks

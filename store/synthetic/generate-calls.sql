@@ -46,7 +46,7 @@ SELECT call_id, n, ['agent', 'customer'][n % 2 + 1], duration_s * n / 8, duratio
 FROM synthetic_turns t JOIN synthetic_sentences s USING (language, sentence);
 
 INSERT INTO search_terms
-SELECT t.call_id, t.n, st.position, st.term
+SELECT t.call_id, t.n, st.position, st.term, ['agent', 'customer'][t.n % 2 + 1]
 FROM synthetic_turns t JOIN synthetic_sentence_terms st USING (language, sentence);
 
 -- Up to five event slots per call (two interruptions, a hold, two dead-air gaps), each kept at random.
