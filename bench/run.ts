@@ -4,10 +4,14 @@ import { benchAudio } from './audio.bench.ts';
 import { benchDecode } from './decode.bench.ts';
 import { benchKpi } from './kpi.bench.ts';
 import { benchRescore } from './rescore.bench.ts';
+import { benchSearch } from './search.bench.ts';
 import { benchSentiment } from './sentiment.bench.ts';
 import { benchTranscribe } from './transcribe.bench.ts';
 
-const benches: Record<string, () => Promise<void>> = { decode: benchDecode, audio: benchAudio, transcribe: benchTranscribe, sentiment: benchSentiment, api: benchApi, kpi: benchKpi, rescore: benchRescore };
+const benches: Record<string, () => Promise<void>> = {
+  decode: benchDecode, audio: benchAudio, transcribe: benchTranscribe, sentiment: benchSentiment, api: benchApi, kpi: benchKpi, rescore: benchRescore,
+  search: benchSearch,
+};
 
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in benches));

@@ -34,6 +34,7 @@ export const mainCommand = defineCommand({
     config: lazyCommand(commandMeta.config, () => import('./config-command.ts').then((module) => module.configCommand)),
     'access-log': lazyCommand(commandMeta['access-log'], () => import('./access-log-command.ts').then((module) => module.accessLogCommand)),
     rescore: lazyCommand(commandMeta.rescore, () => import('./rescore-command.ts').then((module) => module.rescoreCommand)),
+    reindex: lazyCommand(commandMeta.reindex, () => import('./reindex-command.ts').then((module) => module.reindexCommand)),
   },
 });
 

@@ -28,6 +28,7 @@ export const errorCatalogue = {
   CQA_ERR_STORE_WRITE: { statusCode: 500, exitCode: 5, summary: 'writing a call to the database failed' },
   CQA_ERR_MODEL_INVALID: { statusCode: 500, exitCode: 6, summary: 'a model file is missing or fails verification' },
   CQA_ERR_INTERNAL: { statusCode: 500, exitCode: 70, summary: 'an unexpected internal failure' },
+  CQA_ERR_SEARCH_QUERY_INVALID: { statusCode: 400, exitCode: 2, summary: 'a transcript search query cannot be read' },
   CQA_ERR_API_BAD_REQUEST: { statusCode: 400, exitCode: 2, summary: 'a request parameter, query or body is invalid' },
   CQA_ERR_API_UNAUTHENTICATED: { statusCode: 401, exitCode: 77, summary: 'no valid API token was presented' },
   CQA_ERR_API_TOKEN_EXPIRED: { statusCode: 401, exitCode: 77, summary: 'the API token has expired' },

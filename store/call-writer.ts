@@ -9,13 +9,14 @@ import type { OkCallResult } from '../pipeline/result/build-result.ts';
 import type { CallWriter, OkCallOutcome } from '../pipeline/record-call.ts';
 import type { Store } from './open-store.ts';
 import { beginRun, failRun } from './runs.ts';
+import { utteranceTerms } from './search/search-terms.ts';
 import { writeInTransaction } from './transaction.ts';
 
 /** Runs work against the store: directly in the CLI, under the server's lock in `callqa serve`. */
 export type StoreAccess = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
 
 /** Tables whose rows belong to one analysis and are replaced when the call is analysed again; a rescore replaces those of `appendJudgedRows`. */
-const machineTables = ['parties', 'speech_segments', 'utterances', 'words', 'events', 'rule_results', 'calls'] as const;
+const machineTables = ['parties', 'speech_segments', 'utterances', 'words', 'search_terms', 'events', 'rule_results', 'calls'] as const;
 
 export type Cell = string | number | boolean | null;
 
@@ -29,6 +30,22 @@ export async function appendRows(store: Store, table: string, types: DuckDBType[
     appender.appendDataChunk(chunk);
   }
   appender.closeSync();
+}
+
+interface IndexedUtterance {
+  callId: string;
+  utteranceIdx: number;
+  text: string;
+  party: string;
+  /** The utterance's own language, else the call's. */
+  language: string | null;
+}
+
+const searchTermTypes = [VARCHAR, INTEGER, INTEGER, VARCHAR, VARCHAR];
+
+async function appendSearchTerms(store: Store, utterances: readonly IndexedUtterance[]): Promise<void> {
+  await appendRows(store, 'search_terms', searchTermTypes, utterances.flatMap(({ callId, utteranceIdx, text, party, language }) =>
+    utteranceTerms(text, language).map(({ position, term }) => [callId, utteranceIdx, position, term, party])));
 }
 
 async function insertRows(store: Store, result: OkCallResult): Promise<void> {
@@ -48,6 +65,8 @@ async function insertRows(store: Store, result: OkCallResult): Promise<void> {
   await appendRows(store, 'words', [VARCHAR, INTEGER, INTEGER, DOUBLE, DOUBLE, VARCHAR, DOUBLE],
     result.utterances.flatMap((utterance, index) =>
       (utterance.words ?? []).map((word, wordIndex) => [callId, index, wordIndex, word.start, word.end, word.text, word.confidence ?? null])));
+  await appendSearchTerms(store, result.utterances.map((utterance, index) =>
+    ({ callId, utteranceIdx: index, text: utterance.text, party: utterance.party, language: utterance.language ?? result.language })));
   await appendJudgedRows(store, [result]);
 }
 
@@ -131,6 +150,23 @@ export async function saveCall(store: Store, runId: string, { result: analysed, 
       [runId, callId, result.sha256, JSON.stringify(stageTimingsMs)],
     );
     return result;
+  });
+}
+
+/**
+ * Rebuilds the whole transcript search index from the stored utterances, in one transaction
+ * (`callqa reindex`): for calls stored before the index existed, or after its stemming data
+ * changed. Returns the number of utterances indexed.
+ */
+export async function rebuildSearchIndex(store: Store): Promise<number> {
+  const { connection } = store;
+  return writeInTransaction(connection, 'rebuilding the search index', async () => {
+    const reader = await connection.runAndReadAll(`SELECT u.call_id AS "callId", u.utterance_idx AS "utteranceIdx", u.text, u.party,
+      coalesce(u.language, c.language) AS language FROM utterances u JOIN calls c USING (call_id)`);
+    const utterances = reader.getRowObjectsJS() as unknown as IndexedUtterance[];
+    await connection.run('DELETE FROM search_terms');
+    await appendSearchTerms(store, utterances);
+    return utterances.length;
   });
 }
 

@@ -1,3 +1,3 @@
 export { openStore, defaultDbPath, type Store } from './open-store.ts';
-export { createCallWriter, storeWriter, saveCall, type StoreAccess } from './call-writer.ts';
+export { createCallWriter, rebuildSearchIndex, storeWriter, saveCall, type StoreAccess } from './call-writer.ts';
 export { assignAgent } from './call-facts.ts';

@@ -36,15 +36,27 @@ const pausePattern = /[,:;—–]|\s-\s/;
 // A sentence ends at . ! ? … (runs of them); an ellipsis inside a number ("4.5") is kept.
 const sentencePattern = /[^.!?…]+(?:[.!?…]+|$)/g;
 
+/** A word of a text and where it stands: `start`/`end` are UTF-16 offsets into the text. */
+export interface WordSpan {
+  surface: string;
+  norm: string;
+  start: number;
+  end: number;
+}
+
+/** The words of a text in order, as the rules and the transcript search index both read them. */
+export function findWords(text: string): WordSpan[] {
+  return Array.from(text.matchAll(wordPattern), (match) =>
+    ({ surface: match[0], norm: normalizeWord(match[0]), start: match.index, end: match.index + match[0].length }));
+}
+
 function tokenizeSentence(text: string): Token[] {
-  const tokens: Token[] = [];
   let previousEnd = 0;
-  for (const match of text.matchAll(wordPattern)) {
-    const gap = text.slice(previousEnd, match.index);
-    tokens.push({ surface: match[0], norm: normalizeWord(match[0]), afterPause: tokens.length > 0 && pausePattern.test(gap) });
-    previousEnd = match.index + match[0].length;
-  }
-  return tokens;
+  return findWords(text).map((word, index) => {
+    const gap = text.slice(previousEnd, word.start);
+    previousEnd = word.end;
+    return { surface: word.surface, norm: word.norm, afterPause: index > 0 && pausePattern.test(gap) };
+  });
 }
 
 /** Splits a transcript text into sentences of tokens; empty sentences are dropped. */

@@ -33,13 +33,21 @@ INSERT INTO parties
 SELECT call_id, channel, ['agent', 'customer'][channel + 1], duration_s * (0.35 + channel * 0.1), 1.0 - channel * 0.3, 30, -20, -3, 0
 FROM synthetic_contacts, range(2) AS p(channel) WHERE has_recording;
 
--- Eight alternating turns spread over the call.
+-- Eight alternating turns spread over the call, each a sentence of the call's language drawn
+-- from synthetic_sentences (made by generate-calls.ts), with its search terms.
+CREATE OR REPLACE TEMP TABLE synthetic_turns AS
+SELECT call_id, i, n, language, duration_s,
+       floor(synthetic_uniform(i * 8 + n, 21) * (SELECT count(*) FROM synthetic_sentences s WHERE s.language = c.language))::INTEGER AS sentence
+FROM synthetic_contacts c, range(8) AS u(n) WHERE has_recording;
+
 INSERT INTO utterances
-SELECT call_id, n, ['agent', 'customer'][n % 2 + 1], duration_s * n / 8, duration_s * (n + 0.8) / 8,
-       ['Thank you for calling, how can I help?', 'I have a question about my bill.', 'May I put you on hold for a minute?',
-        'Yes, fine.', 'Thanks for holding, I have found it.', 'Great, thank you.', 'Is there anything else?', 'No, goodbye.'][n + 1],
-       language, 0.9, ['positive', 'neutral', 'negative'][1 + (synthetic_uniform(i * 8 + n, 12) * 3)::INTEGER % 3], 0.8
-FROM synthetic_contacts, range(8) AS u(n) WHERE has_recording;
+SELECT call_id, n, ['agent', 'customer'][n % 2 + 1], duration_s * n / 8, duration_s * (n + 0.8) / 8, s.text,
+       t.language, 0.9, ['positive', 'neutral', 'negative'][1 + (synthetic_uniform(i * 8 + n, 12) * 3)::INTEGER % 3], 0.8
+FROM synthetic_turns t JOIN synthetic_sentences s USING (language, sentence);
+
+INSERT INTO search_terms
+SELECT t.call_id, t.n, st.position, st.term, ['agent', 'customer'][t.n % 2 + 1]
+FROM synthetic_turns t JOIN synthetic_sentence_terms st USING (language, sentence);
 
 -- Up to five event slots per call (two interruptions, a hold, two dead-air gaps), each kept at random.
 INSERT INTO events
@@ -65,3 +73,4 @@ SELECT call_id, CASE WHEN has_recording THEN call_id || '.wav' END, CASE WHEN ha
 FROM synthetic_contacts;
 
 DROP TABLE synthetic_contacts;
+DROP TABLE synthetic_turns;

@@ -17,7 +17,12 @@ describe('generateSyntheticCalls', () => {
     expect((first!.calls as number) + (first!.unlinked as number)).toBe(500);
     expect(first!.utterances).toBe((first!.calls as number) * 8);
     expect(first!.events).toBeGreaterThan(0);
-    await temp.store.connection.run('DELETE FROM calls; DELETE FROM cdr; DELETE FROM utterances; DELETE FROM parties; DELETE FROM events; DELETE FROM rule_results');
+    // The search index holds every utterance, as the call writer would have made it.
+    const indexed = await queryRows(temp.store, `SELECT count(DISTINCT (call_id, utterance_idx))::INTEGER AS utterances,
+      count(*) FILTER (term = 'ru:счет')::INTEGER AS russian_bills FROM search_terms`);
+    expect(indexed).toEqual([{ utterances: first!.utterances, russian_bills: expect.any(Number) }]);
+    expect(indexed[0]!.russian_bills).toBeGreaterThan(0);
+    await temp.store.connection.run('DELETE FROM calls; DELETE FROM cdr; DELETE FROM utterances; DELETE FROM search_terms; DELETE FROM parties; DELETE FROM events; DELETE FROM rule_results');
     await generateSyntheticCalls(temp.store, { calls: 500, seed: 7 });
     expect(await queryRows(temp.store, counts)).toEqual([first]);
   });

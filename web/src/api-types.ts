@@ -8,6 +8,7 @@ import type { CallEvent, Language, RuleResult } from '../../pipeline/result/call
 
 export type { AgentPeriodStats, CoachingFlag } from '../../api/schemas/agent-stats.ts';
 export type { KpiRow } from '../../api/routes/kpis/schemas.ts';
+export type { SearchPage } from '../../api/routes/search/schemas.ts';
 export type { CallDetail } from '../../api/schemas/call-detail.ts';
 export type { Example } from '../../api/schemas/example.ts';
 export type { Review, ReviewRequest } from '../../api/schemas/review.ts';

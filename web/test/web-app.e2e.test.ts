@@ -49,6 +49,20 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await screenshot(page, '03-call-list-filtered');
   });
 
+  it('shows the utterances a search finds, by any inflection, with the words marked and a link to their moment', async () => {
+    await page.goto(`${server.url}/#/calls?q=${encodeURIComponent('платежом party:agent')}`);
+    const hits = page.locator('.utterance-hit');
+    await expect.poll(() => hits.count()).toBe(2);
+    expect(await page.locator('.utterance-hit mark').allInnerTexts()).toEqual(['платежа', 'платёж']);
+    expect(await hits.first().locator('.hit-text').innerText()).toBe('Спасибо. Можно я поставлю вас на удержание на полминуты? Я проверю оба платежа.');
+    const href = (await hits.nth(1).locator('a').getAttribute('href'))!;
+    expect(href).toMatch(/^#\/calls\/[0-9a-f]{16}\?t=\d+(\.\d+)?$/);
+    await screenshot(page, '03b-search-hits');
+    await hits.nth(1).locator('a').click();
+    await page.waitForFunction(() => (document.querySelector<HTMLAudioElement>('[data-testid="call-audio"]')?.duration ?? 0) > 0);
+    await expect.poll(() => audioTime(page)).toBeCloseTo(Number(href.split('?t=')[1]), 1);
+  });
+
   it('filters by queue and date, showing when each call took place and where that came from', async () => {
     const listed = async () => (await page.locator('table.calls tbody tr').allInnerTexts()).map((row) => row.split('\t'));
     await page.goto(`${server.url}/#/calls?queue=delivery`);

@@ -5,6 +5,7 @@ import { emptyState, errorState, fill, h, loadingState } from '../dom.ts';
 import { formatClock, formatDateTime, formatScore, formatWallClock } from '../format.ts';
 import type { Route } from '../router.ts';
 import { callFilterForm, filtersFromQuery } from './call-filters.ts';
+import { utteranceHitsPanel } from './utterance-hits.ts';
 
 const pageSize = 50;
 
@@ -67,5 +68,6 @@ export function callListPage(route: Route, signal: AbortSignal): HTMLElement {
   loadPage(undefined).catch((error: unknown) => {
     if (!signal.aborted) fill(results, errorState(error, () => location.reload()));
   });
-  return h('section', { class: 'page', 'aria-labelledby': 'calls-title' }, [h('h1', { id: 'calls-title' }, ['Calls']), form, results]);
+  const hits = filters.q ? utteranceHitsPanel(filters.q, filters.language, signal) : null;
+  return h('section', { class: 'page', 'aria-labelledby': 'calls-title' }, [h('h1', { id: 'calls-title' }, ['Calls']), form, hits, results]);
 }
