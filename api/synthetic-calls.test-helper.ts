@@ -47,8 +47,7 @@ export async function insertSyntheticCalls(store: Store, count: number): Promise
        result_json, last_run_id, first_analysed_at, analysed_at)
      SELECT call_id, call_id || repeat('0', 48), 'calls/' || call_id || '.wav', call_id || '.wav', 1000000 + i, 'wav',
        'pcm_mulaw', 8000, 2, 0, 60 + i * 37 % 600, ['en', 'ru', 'hu'][i % 3 + 1], 'agent-' || (i % $1), 'model:synthetic', 30, 3, 12, 9,
-       (i * 7919) % 101, replace($2, 'CALL_ID', call_id), 'run-' || i, now() - to_minutes(i), now() - to_minutes(i),
-       NULL, NULL, NULL FROM synthetic`,
+       (i * 7919) % 101, replace($2, 'CALL_ID', call_id), 'run-' || i, now() - to_minutes(i), now() - to_minutes(i) FROM synthetic`,
     [syntheticShape.agents, JSON.stringify(templateResult())],
   );
   await connection.run(`INSERT INTO parties SELECT call_id, c, ['agent', 'customer'][c + 1], 60 + c * 10, 1.2, 9, -24, -6, 0
