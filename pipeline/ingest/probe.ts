@@ -138,8 +138,8 @@ export async function probeRecording(source: string, limits: InputLimits = defau
     );
   }
   const sampleRateHz = Number(audio.sample_rate);
-  const declared = Number(audio.duration ?? data.format.duration);
-  const declaredDurationS = Number.isFinite(declared) ? declared : null;
+  // Matroska and WebM give no stream duration (ffprobe prints "N/A"), only the container's.
+  const declaredDurationS = [audio.duration, data.format.duration].map(Number).find(Number.isFinite) ?? null;
   if (channels < 1 || !Number.isFinite(sampleRateHz) || sampleRateHz <= 0 || declaredDurationS === 0) {
     throw new CallqaError('CQA_ERR_INPUT_NO_SAMPLES', `${source}: the audio track is empty (no samples); export the recording again`);
   }
