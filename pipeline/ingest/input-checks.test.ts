@@ -85,7 +85,6 @@ describe('ingest refuses inputs that would cost hours or report wrong figures', 
     expect(await probeRecording(whole)).toMatchObject({ container: 'matroska,webm', declaredDurationS: expect.closeTo(10, 1) });
     await expect(drain(decodePcm(await probeRecording(whole), 8000, defaultInputLimits))).resolves.toBeUndefined();
   });
-  });
 
   it('bounds the duration by the declared length, and while decoding where none is declared', async () => {
     const file = await makeToneRecording(temp.file('three-seconds.flac'), { durationS: 3, sampleRateHz: 8000, channelAmplitudes: [0.3], codecArgs: ['-c:a', 'flac'] });
