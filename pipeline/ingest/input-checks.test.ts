@@ -11,20 +11,23 @@ interface WavFields {
   sampleRateHz: number;
   blockAlign: number;
   bitsPerSample: number;
+  /** Defaults to PCM (1), and to the byte rate the other fields make. */
+  formatTag?: number;
+  byteRate?: number;
 }
 
 /** A PCM WAV with the given header fields over one second of 16-bit stereo 8 kHz silence. */
-function wavWithHeader({ channels, sampleRateHz, blockAlign, bitsPerSample }: WavFields): Buffer {
+function wavWithHeader({ channels, sampleRateHz, blockAlign, bitsPerSample, formatTag = 1, byteRate = sampleRateHz * blockAlign }: WavFields): Buffer {
   const dataBytes = 8000 * 4;
   const wav = Buffer.alloc(44 + dataBytes);
   wav.write('RIFF', 0, 'ascii');
   wav.writeUInt32LE(36 + dataBytes, 4);
   wav.write('WAVEfmt ', 8, 'ascii');
   wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20);
+  wav.writeUInt16LE(formatTag, 20);
   wav.writeUInt16LE(channels, 22);
   wav.writeUInt32LE(sampleRateHz, 24);
-  wav.writeUInt32LE(sampleRateHz * blockAlign, 28);
+  wav.writeUInt32LE(byteRate, 28);
   wav.writeUInt16LE(blockAlign, 32);
   wav.writeUInt16LE(bitsPerSample, 34);
   wav.write('data', 36, 'ascii');
@@ -51,6 +54,8 @@ describe('ingest refuses inputs that would cost hours or report wrong figures', 
     ['3 bits per sample', { ...canonical, bitsPerSample: 3 }, 'CQA_ERR_INPUT_BAD_HEADER', /invalid WAV header: 3 bits per sample/],
     ['block_align 0', { ...canonical, blockAlign: 0 }, 'CQA_ERR_INPUT_BAD_HEADER', /invalid WAV header: block_align is 0/],
     ['a block size that does not fit', { ...canonical, blockAlign: 3 }, 'CQA_ERR_INPUT_BAD_HEADER', /block_align is 3, but 2 channel\(s\) of 16 bits make 4/],
+    ['a sample rate its byte rate contradicts', { ...canonical, byteRate: 16000 }, 'CQA_ERR_INPUT_BAD_HEADER', /16000 bytes per second, but 8000 Hz of 4-byte blocks make 32000/],
+    ['one µ-law channel in two-byte blocks', { ...canonical, formatTag: 7, channels: 1, bitsPerSample: 8, blockAlign: 2 }, 'CQA_ERR_INPUT_BAD_HEADER', /block_align is 2, but 1 channel\(s\) of 8 bits make 1/],
   ])('a WAV header declaring %s', async (name, fields, code, message) => {
     const file = temp.file(`${name.replaceAll(' ', '-')}.wav`);
     await writeFile(file, wavWithHeader(fields));
@@ -78,6 +83,12 @@ describe('ingest refuses inputs that would cost hours or report wrong figures', 
     await expect(probeRecording(cutAtPage)).rejects.toMatchObject({
       code: 'CQA_ERR_INPUT_TRUNCATED', message: expect.stringMatching(/cut-at-page\.ogg: truncated Ogg: its last page does not end the stream/),
     });
+  });
+
+  it('takes the declared length from the container where the stream has none (Matroska), so the decoded length is checked against it', async () => {
+    const whole = await makeToneRecording(temp.file('whole.mkv'), { durationS: 10, sampleRateHz: 16000, channelAmplitudes: [0.3, 0.1], codecArgs: ['-c:a', 'libopus'] });
+    expect(await probeRecording(whole)).toMatchObject({ container: 'matroska,webm', declaredDurationS: expect.closeTo(10, 1) });
+    await expect(drain(decodePcm(await probeRecording(whole), 8000, defaultInputLimits))).resolves.toBeUndefined();
   });
 
   it('bounds the duration by the declared length, and while decoding where none is declared', async () => {

@@ -37,11 +37,11 @@ interface WavHeader {
   /** Bytes the data chunk declares beyond the end of the file; 0 when it fits or is unknown. */
   shortfallBytes: number;
   /** The fmt chunk, or null when the file has none within the first 64 kB. */
-  format: { formatTag: number; channels: number; blockAlign: number; bitsPerSample: number } | null;
+  format: { formatTag: number; channels: number; sampleRateHz: number; byteRate: number; blockAlign: number; bitsPerSample: number } | null;
 }
 
-/** WAVE_FORMAT_PCM, WAVE_FORMAT_IEEE_FLOAT and WAVE_FORMAT_EXTENSIBLE: samples of whole bytes. */
-const wholeByteFormatTags = new Set([0x0001, 0x0003, 0xfffe]);
+/** WAVE_FORMAT_PCM, IEEE_FLOAT, ALAW, MULAW and EXTENSIBLE: samples of whole bytes, one block per frame. */
+const wholeByteFormatTags = new Set([0x0001, 0x0003, 0x0006, 0x0007, 0xfffe]);
 
 /**
  * Reads a RIFF/WAVE header; null for any other file. A data chunk declaring more bytes than
@@ -63,6 +63,7 @@ async function readWavHeader(filePath: string, sizeBytes: number): Promise<WavHe
       if (chunkId === 'fmt ' && offset + 24 <= header.length) {
         found.format = {
           formatTag: header.readUInt16LE(offset + 8), channels: header.readUInt16LE(offset + 10),
+          sampleRateHz: header.readUInt32LE(offset + 12), byteRate: header.readUInt32LE(offset + 16),
           blockAlign: header.readUInt16LE(offset + 20), bitsPerSample: header.readUInt16LE(offset + 22),
         };
       }
@@ -102,6 +103,10 @@ function checkWavHeader(source: string, wav: WavHeader): void {
   if (format.blockAlign !== expectedBlockAlign) {
     throw refuse(`block_align is ${format.blockAlign}, but ${format.channels} channel(s) of ${format.bitsPerSample} bits make ${expectedBlockAlign}`);
   }
+  // The sample rate is written twice (rate, and bytes per second): a damaged one disagrees.
+  if (format.byteRate !== format.sampleRateHz * format.blockAlign) {
+    throw refuse(`${format.byteRate} bytes per second, but ${format.sampleRateHz} Hz of ${format.blockAlign}-byte blocks make ${format.sampleRateHz * format.blockAlign}`);
+  }
 }
 
 /** Reads what a recording is without decoding it; every failure names the file and the fix. */
@@ -138,8 +143,8 @@ export async function probeRecording(source: string, limits: InputLimits = defau
     );
   }
   const sampleRateHz = Number(audio.sample_rate);
-  const declared = Number(audio.duration ?? data.format.duration);
-  const declaredDurationS = Number.isFinite(declared) ? declared : null;
+  // Matroska and WebM give no stream duration (ffprobe prints "N/A"), only the container's.
+  const declaredDurationS = [audio.duration, data.format.duration].map(Number).find(Number.isFinite) ?? null;
   if (channels < 1 || !Number.isFinite(sampleRateHz) || sampleRateHz <= 0 || declaredDurationS === 0) {
     throw new CallqaError('CQA_ERR_INPUT_NO_SAMPLES', `${source}: the audio track is empty (no samples); export the recording again`);
   }
