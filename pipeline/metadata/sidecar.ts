@@ -2,9 +2,10 @@
  * `<recording>.meta.json` beside a recording: what the exporting system knew about the call.
  * Known keys fill the call's fields; every other scalar key is kept as a custom field.
  */
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CallqaError } from '../../core/errors.ts';
+import { findSidecar } from '../../core/find-sidecar.ts';
 import type { NameFields } from './name-pattern.ts';
 
 export const metadataSidecarSuffix = '.meta.json';
@@ -14,10 +15,8 @@ const keyOfField: Readonly<Record<string, 'agent_id' | 'queue' | 'direction' | '
   customer: 'customer_ref', customer_ref: 'customer_ref', started_at: 'started_at',
 };
 
-export async function findMetadataSidecar(recordingPath: string): Promise<string | null> {
-  const parsed = path.parse(recordingPath);
-  const candidate = path.join(parsed.dir, parsed.name + metadataSidecarSuffix);
-  return (await access(candidate).then(() => true, () => false)) ? candidate : null;
+export function findMetadataSidecar(recordingPath: string): Promise<string | null> {
+  return findSidecar(recordingPath, [metadataSidecarSuffix]);
 }
 
 function invalid(file: string, problem: string): CallqaError {

@@ -2,9 +2,10 @@
  * Transcript import: a transcript given with `--transcript FILE`, or found beside the recording,
  * stands in for Whisper. Formats by extension: `.json` (callqa's own), `.vtt`, `.srt`.
  */
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CallqaError } from '../../../core/errors.ts';
+import { findSidecar } from '../../../core/find-sidecar.ts';
 import type { Utterance } from '../../result/call-result.ts';
 import { parseCueTranscript } from './parse-cues.ts';
 import { parseJsonTranscript } from './parse-json.ts';
@@ -24,13 +25,8 @@ export interface ImportedTranscript {
 const sidecarSuffixes = ['.transcript.json', '.vtt', '.srt'];
 
 /** The transcript file beside a recording (`call.wav` → `call.transcript.json`, `call.vtt`, `call.srt`), or null. */
-export async function findTranscriptSidecar(recordingPath: string): Promise<string | null> {
-  const parsed = path.parse(recordingPath);
-  for (const suffix of sidecarSuffixes) {
-    const candidate = path.join(parsed.dir, parsed.name + suffix);
-    if (await access(candidate).then(() => true, () => false)) return candidate;
-  }
-  return null;
+export function findTranscriptSidecar(recordingPath: string): Promise<string | null> {
+  return findSidecar(recordingPath, sidecarSuffixes);
 }
 
 const withoutByteOrderMark = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
