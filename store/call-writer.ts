@@ -108,12 +108,26 @@ async function insertCallRow(store: Store, result: OkCallResult, runId: string, 
 }
 
 /** The new result, with the facts (agent, queue, start time) the earlier one had and this one lacks, and their sources. */
-function keepEarlierFacts(analysed: OkCallResult, earlier: OkCallResult | null): OkCallResult {
+/** What the stored result says of the facts a later source may have given; read in SQL, so the whole result is never parsed. */
+interface EarlierFacts {
+  at: string;
+  agent_id: string | null;
+  queue: string | null;
+  started_at: string | null;
+  sources: string | null;
+}
+
+const earlierFactsSql = `SELECT first_analysed_at::VARCHAR AS at, result_json ->> 'agent_id' AS agent_id,
+  result_json ->> '$.metadata.queue' AS queue, result_json ->> '$.metadata.started_at' AS started_at,
+  (result_json -> '$.metadata.sources')::VARCHAR AS sources FROM calls WHERE call_id = $1`;
+
+function keepEarlierFacts(analysed: OkCallResult, earlier: EarlierFacts | undefined): OkCallResult {
   if (!earlier) return analysed;
   const metadata = { ...analysed.metadata, sources: { ...analysed.metadata?.sources } };
-  const sourceOf = (fact: string) => earlier.metadata?.sources?.[fact];
+  const earlierSources = (earlier.sources ? JSON.parse(earlier.sources) : {}) as NonNullable<NonNullable<OkCallResult['metadata']>['sources']>;
+  const sourceOf = (fact: string) => earlierSources[fact];
   for (const fact of ['queue', 'started_at'] as const) {
-    const value = earlier.metadata?.[fact];
+    const value = earlier[fact];
     if (metadata[fact] != null || value == null) continue;
     metadata[fact] = value;
     const source = sourceOf(fact);
@@ -136,11 +150,11 @@ export async function saveCall(store: Store, runId: string, { result: analysed, 
   const { connection } = store;
   const callId = analysed.call_id;
   return writeInTransaction(connection, `${analysed.source}: storing the call`, async () => {
-    const previous = await connection.runAndReadAll('SELECT first_analysed_at::VARCHAR AS at, result_json::VARCHAR AS result FROM calls WHERE call_id = $1', [callId]);
+    const previous = await connection.runAndReadAll(earlierFactsSql, [callId]);
     await connection.run(
       'INSERT INTO result_history SELECT call_id, last_run_id, $2, score, result_json, now() FROM calls WHERE call_id = $1', [callId, runId]);
-    const earlier = previous.getRowObjectsJS()[0] as { at: string; result: string } | undefined;
-    const result = keepEarlierFacts(analysed, earlier ? (JSON.parse(earlier.result) as OkCallResult) : null);
+    const earlier = previous.getRowObjectsJS()[0] as EarlierFacts | undefined;
+    const result = keepEarlierFacts(analysed, earlier);
     for (const table of machineTables) await connection.run(`DELETE FROM ${table} WHERE call_id = $1`, [callId]);
     await insertCallRow(store, result, runId, earlier?.at ?? null);
     await insertRows(store, result);
