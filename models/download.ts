@@ -74,7 +74,7 @@ export async function downloadFile(spec: DownloadSpec, progress: ProgressSink, f
     await pipeline(body, partFile).catch(async (cause: unknown) => {
       // pipeline rejects as soon as the body fails, while the file may still be flushing
       // bytes it was handed: wait for it to close so a retry resumes from its final size.
-      if (!partFile.closed) await new Promise((resolve) => partFile.once('close', resolve));
+      if (!partFile.closed) await new Promise<void>((resolve) => partFile.once('close', () => resolve()));
       throw failure(spec, `download interrupted at ${haveBytes} bytes (${cause instanceof Error ? cause.message : String(cause)})`);
     });
     meter.finish();
