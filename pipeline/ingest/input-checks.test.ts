@@ -69,6 +69,25 @@ describe('ingest refuses inputs that would cost hours or report wrong figures', 
     expect(await probeRecording(file)).toMatchObject({ sampleRateHz: 8000, channels: 2, declaredDurationS: 1 });
   });
 
+  it('refuses an AU file whose rate byte is damaged or that holds bytes after its declared audio, and accepts the whole file', async () => {
+    const whole = await makeToneRecording(temp.file('whole.au'), { durationS: 2, sampleRateHz: 8000, channelAmplitudes: [0.3, 0.1], codecArgs: ['-c:a', 'pcm_mulaw', '-f', 'au'] });
+    const bytes = await readFile(whole);
+    expect(await probeRecording(whole)).toMatchObject({ container: 'au', sampleRateHz: 8000, declaredDurationS: expect.closeTo(2, 1) });
+    const oddRate = temp.file('odd-rate.au');
+    await writeFile(oddRate, Buffer.from(bytes).fill(0x9f, 18, 19));
+    await expect(probeRecording(oddRate)).rejects.toMatchObject({
+      code: 'CQA_ERR_INPUT_BAD_HEADER', message: expect.stringMatching(/odd-rate\.au: invalid AU header: 40768 Hz is not a sample rate recorders write/),
+    });
+    const appended = temp.file('appended.au');
+    await writeFile(appended, Buffer.concat([bytes, Buffer.alloc(4096, 0x55)]));
+    await expect(probeRecording(appended)).rejects.toMatchObject({
+      code: 'CQA_ERR_INPUT_BAD_HEADER', message: expect.stringMatching(/appended\.au: invalid AU header: the file holds 4096 bytes after the \d+ bytes of audio it declares/),
+    });
+    const cut = temp.file('cut.au');
+    await writeFile(cut, bytes.subarray(0, bytes.length - 1000));
+    await expect(probeRecording(cut)).rejects.toMatchObject({ code: 'CQA_ERR_INPUT_TRUNCATED', message: expect.stringMatching(/cut\.au: truncated AU: its header declares 1000 more bytes/) });
+  });
+
   it('refuses a truncated Ogg/Opus, cut inside a page or at a page boundary, and accepts the whole file', async () => {
     const whole = await makeToneRecording(temp.file('whole.ogg'), { durationS: 20, sampleRateHz: 16000, channelAmplitudes: [0.3, 0.1], codecArgs: ['-c:a', 'libopus'] });
     const bytes = await readFile(whole);

@@ -6,13 +6,16 @@ export interface InputLimits {
   readonly minSampleRateHz: number;
   readonly maxDurationS: number;
   readonly decodeCpuLimitS: number;
+  readonly standardSampleRatesHz: readonly number[];
 }
 
-const { minSampleRateHz, maxDurationS, decodeCpuLimitS } = JSON.parse(
+const { minSampleRateHz, maxDurationS, decodeCpuLimitS, standardSampleRatesHz } = JSON.parse(
   readFileSync(new URL('./input-limits.json', import.meta.url), 'utf8'),
 ) as InputLimits;
 
-export const defaultInputLimits: InputLimits = Object.freeze({ minSampleRateHz, maxDurationS, decodeCpuLimitS });
+export const defaultInputLimits: InputLimits = Object.freeze({
+  minSampleRateHz, maxDurationS, decodeCpuLimitS, standardSampleRatesHz: Object.freeze([...standardSampleRatesHz]),
+});
 
 /** The refusal of a recording longer than the limit; `what` says how long it is. */
 export function tooLong(source: string, what: string, maxDurationS: number): CallqaError {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import ffmpeg, { type FfprobeData } from 'fluent-ffmpeg';
 import { CallqaError } from '../../core/errors.ts';
 import { resolveFfmpegBinaries } from './ffmpeg-binaries.ts';
+import { checkAuHeader, readAuHeader } from './au-header.ts';
 import { checkInputFile } from './input-file.ts';
 import { findContainerRefusal, resolveInputDemuxer, safeInputArgs } from './input-format.ts';
 import { defaultInputLimits, tooLong, type InputLimits } from './input-limits.ts';
@@ -118,6 +119,8 @@ export async function probeRecording(source: string, limits: InputLimits = defau
   }
   const wav = await readWavHeader(absolutePath, fileStat.size);
   if (wav) checkWavHeader(source, wav);
+  const au = wav ? null : await readAuHeader(absolutePath, fileStat.size);
+  if (au) checkAuHeader(source, au, limits);
   const data = await runFfprobe(absolutePath).catch((error: unknown) => {
     throw findContainerRefusal(source, error instanceof Error ? error.message : String(error)) ?? new CallqaError(
       'CQA_ERR_INPUT_NOT_MEDIA',
