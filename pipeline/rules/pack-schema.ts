@@ -48,6 +48,11 @@ const TransferSettings = Type.Object({
   mergeWithinS: Seconds('transfer mentions closer than this are one transfer'),
 }, { additionalProperties: false });
 
+const UncertaintySettings = Type.Object({
+  minConfidence: Type.Number({ minimum: 0, maximum: 1, description: 'speech-to-text confidence (0–1) below which an utterance is too noisy to fail a rule on' }),
+  partialMatchMinWords: Type.Integer({ minimum: 1, maximum: 10, description: 'a phrase missing one required word is a partial match when at least this many of its words were found (1–10)' }),
+}, { additionalProperties: false, description: 'when a rule reports uncertain instead of fail (README "Verdicts with confidence"); absent: never' });
+
 export const BasePackSpec = Type.Object({
   $schema: Type.Optional(Type.String()),
   description: Type.Optional(Type.String()),
@@ -65,6 +70,7 @@ export const BasePackSpec = Type.Object({
   }, { additionalProperties: false }),
   holds: HoldSettings,
   transfers: TransferSettings,
+  uncertainty: Type.Optional(UncertaintySettings),
   rules: Type.Record(Type.String(), Type.Object({ kind: RuleCommon.kind }, { description: 'a rule definition' })),
 }, { additionalProperties: false });
 export type BasePackSpec = Static<typeof BasePackSpec>;
@@ -108,3 +114,4 @@ export const LanguagePackSpec = Type.Object({
 export type LanguagePackSpec = Static<typeof LanguagePackSpec>;
 export type HoldSettings = Static<typeof HoldSettings>;
 export type TransferSettings = Static<typeof TransferSettings>;
+export type UncertaintySettings = Static<typeof UncertaintySettings>;

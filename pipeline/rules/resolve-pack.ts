@@ -137,6 +137,7 @@ export function resolveRulePack(base: PackFile<BasePackSpec>, language: PackFile
     dataItems: Object.freeze(dataItems),
     statements: Object.freeze(statements),
     ...settings,
+    uncertainty: base.spec.uncertainty ?? null,
     rules: Object.freeze(rules.map((rule) => Object.freeze(rule))),
   });
 }

@@ -4,7 +4,7 @@
  */
 import type { ContentVersion } from '../result/call-result.ts';
 import type { CompiledPhrase } from './phrase-matcher.ts';
-import type { BasePackSpec, HoldSettings, TransferSettings, severities } from './pack-schema.ts';
+import type { BasePackSpec, HoldSettings, TransferSettings, UncertaintySettings, severities } from './pack-schema.ts';
 
 export type Lexicon = readonly CompiledPhrase[];
 export type Severity = (typeof severities)[number];
@@ -62,6 +62,8 @@ export interface RulePack {
   requests: BasePackSpec['requests'];
   holds: HoldSettings;
   transfers: TransferSettings;
+  /** null: the pack never reports uncertain. */
+  uncertainty: UncertaintySettings | null;
   /** Enabled rules in the order of the base file. */
   rules: readonly ResolvedRule[];
 }
