@@ -18,11 +18,11 @@ function withConfidence(lines: readonly string[], index: number, confidence: num
 
 describe('uncertain verdicts', () => {
   it('a hold request missing one word is uncertain, with the partial phrase as the reason and the utterance as evidence', () => {
-    const result = runScript(en, ['A: Can I put you on a for a minute?', 'C: Yes, sure.', ...afterHold]);
+    const result = runScript(en, ['A: Could you for a minute while I check?', 'C: Yes, sure.', ...afterHold]);
     const rule = ruleOf(result, 'hold-consent');
     expect(rule).toMatchObject({ status: 'uncertain', count: 1 });
     expect(rule.uncertain_reason).toMatch(/^consented: partial match of ".*" \(hold-ask\)$/);
-    expect(rule.evidence.map((item) => item.text)).toContain('Can I put you on a for a minute?');
+    expect(rule.evidence.map((item) => item.text)).toContain('Could you for a minute while I check?');
     expect(result.events.find((event) => event.type === 'hold')).toMatchObject({ consented: null });
   });
 
