@@ -79,6 +79,8 @@ const StatementMarker = (who: string) => Type.Object({
   words: Phrases(`words that frame a clause around ${who} wherever they stand`),
   clauseInitialWords: Phrases(`words that frame a clause around ${who} only when they open it (English "you" is then a subject)`),
   patterns: Phrases(`regular expressions (Unicode, whole word) for pronoun-less verb forms of ${who}`),
+  objectWords: Type.Optional(Phrases(`object forms of ${who} that frame a clause only when the other side does not ("У вас есть…", "Minden el van intézve Önnek", but not "Elküldöm Önnek")`)),
+  clauseInitialPatterns: Type.Optional(Phrases(`regular expressions (Unicode, whole word) for verb forms that frame a clause around ${who} only when they open it (Russian past tense without a pronoun: "Записала")`)),
   exceptions: Phrases('words the patterns must not count'),
 }, { additionalProperties: false });
 

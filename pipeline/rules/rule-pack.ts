@@ -14,6 +14,9 @@ export interface StatementMarkers {
   words: ReadonlySet<string>;
   clauseInitialWords: ReadonlySet<string>;
   patterns: readonly RegExp[];
+  clauseInitialPatterns: readonly RegExp[];
+  /** Count only in a clause the other side does not frame. */
+  objectWords: ReadonlySet<string>;
   exceptions: ReadonlySet<string>;
 }
 
