@@ -135,3 +135,17 @@ export function formatPhraseBankTable(groups: Readonly<Record<string, Figures>>,
     `${cell(groups[group], `phrase_bank.${concept}.${split}.recall`)} / ${cell(groups[group], `phrase_bank.${concept}.${split}.precision`)}`).join(' | ')} |`);
   return [header, `|---|${columns.map(() => '---|').join('')}`, ...rows].join('\n');
 }
+
+const pair = (figures: Figures | undefined, key: string) => `${cell(figures, `${key}.recall`)} / ${cell(figures, `${key}.precision`)}`;
+
+/** Markdown: per group (language, overall) one table, a row per concept, each half's recall / precision before → after. */
+export function formatPhraseBankComparison(before: Readonly<Record<string, Figures>>, after: Readonly<Record<string, Figures>>, concepts: readonly ConceptId[]): string {
+  return Object.keys(after).map((group) => {
+    const rows = concepts.map((concept) => `| ${concept} | ${bankSplits.map((split) => {
+      const key = `phrase_bank.${concept}.${split}`;
+      const [was, now] = [pair(before[group], key), pair(after[group], key)];
+      return was === now ? now : `${was} → ${now}`;
+    }).join(' | ')} |`);
+    return [`#### ${group}`, '', `| concept | ${bankSplits.map((split) => `${split} R / P`).join(' | ')} |`, `|---|${bankSplits.map(() => '---|').join('')}`, ...rows].join('\n');
+  }).join('\n\n');
+}
