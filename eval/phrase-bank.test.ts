@@ -5,7 +5,7 @@ import { createTempFolder, type TempFolder } from '../core/temp-folder.test-help
 import { conceptIds } from '../pipeline/rules/concepts.ts';
 import { loadRulePack } from '../pipeline/rules/index.ts';
 import { languages } from '../pipeline/result/call-result.ts';
-import { bankSplits, loadPhraseBank, measurePhraseBank, recallAndPrecision, type BankItem } from './phrase-bank.ts';
+import { bankSplits, formatPhraseBankComparison, loadPhraseBank, measurePhraseBank, recallAndPrecision, type BankItem } from './phrase-bank.ts';
 
 let temp: TempFolder | undefined;
 afterEach(async () => temp?.remove());
@@ -89,5 +89,16 @@ describe('recall and precision', () => {
       expect(groups.overall?.['phrase_bank.hold-ask.test.recall']).toEqual({ value: 1, n: 1, unit: 'score' });
       expect(groups.en?.['phrase_bank.hold-ask.fresh.recall']?.value).toBeNull();
     });
+  });
+});
+
+describe('before → after', () => {
+  it('shows a changed figure as before → after and an unchanged one once', () => {
+    const score = (value: number) => ({ value, n: 10, unit: 'score' as const });
+    const before = { en: { 'phrase_bank.greeting.test.recall': score(0.8), 'phrase_bank.greeting.test.precision': score(1) } };
+    const after = { en: { 'phrase_bank.greeting.test.recall': score(0.9), 'phrase_bank.greeting.test.precision': score(1), 'phrase_bank.greeting.tune.recall': score(1) } };
+    const table = formatPhraseBankComparison(before, after, ['greeting']);
+    expect(table).toContain('#### en');
+    expect(table).toContain('| greeting | – / – → 1.00 / – | 0.80 / 1.00 → 0.90 / 1.00 | – / – |');
   });
 });
