@@ -30,7 +30,7 @@ export interface EventReview {
  */
 export function settleAttributes<A extends ReviewedAttribute>(found: Record<A, boolean>, doubtOf: (attribute: A) => Doubt | null):
   { attributes: Record<A, boolean | null>; doubts: Partial<Record<A, string>>; doubtful: IndexedUtterance[] } {
-  const attributes = { ...found } as Record<A, boolean | null>;
+  const attributes: Record<A, boolean | null> = { ...found };
   const doubts: Partial<Record<A, string>> = {};
   const doubtful: IndexedUtterance[] = [];
   for (const attribute of Object.keys(found) as A[]) {
