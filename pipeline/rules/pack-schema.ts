@@ -105,6 +105,8 @@ export const LanguagePackSpec = Type.Object({
     fillers: Phrases('hesitation sounds dropped before matching ("uh", "э-э", "öö"), single words'),
     numbers: Type.Record(Type.String(), Type.String({ pattern: '^[0-9]+$' }), { description: 'number words → their digits ("two": "2", "пять": "5"), inflected forms included' }),
     questionOpeners: Phrases('first words that make an unpunctuated sentence a question ("can", "когда", "mikor")'),
+    questionLeadIns: Type.Optional(Phrases('words skipped before the question word is looked for ("and", "so", "а", "и", "és")')),
+    questionTags: Type.Optional(Phrases('last words that make an unpunctuated sentence a question ("ugye", "vagy sem")')),
   }, { additionalProperties: false, description: 'how speech-to-text output is read (README "Spoken text")' })),
   morphology: Type.Optional(Type.Object({
     suffixes: Phrases('inflectional and derivational suffixes a `stem+` phrase word may be followed by, chained ("tat", "hat", "ná", "m"; "ю", "ите", "ся")'),

@@ -108,6 +108,8 @@ export function resolveRulePack(base: PackFile<BasePackSpec>, language: PackFile
     fillers: words(spec.speech?.fillers),
     numbers: new Map(Object.entries(spec.speech?.numbers ?? {}).map(([word, digits]) => [normalizeWord(word), digits])),
     questionOpeners: words(spec.speech?.questionOpeners),
+    questionLeadIns: words(spec.speech?.questionLeadIns),
+    questionTags: words(spec.speech?.questionTags),
   });
   const stemmer = { stem: isKnownStemmer(spec.stemmer) ? createStemmer(spec.stemmer) : createStemmer('none'), forms: {
     numberOf: (word: string) => numberOfWord(word, speech),

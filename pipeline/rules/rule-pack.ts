@@ -34,6 +34,8 @@ export interface SpeechForms {
   /** Normalized number word → its digits. */
   numbers: ReadonlyMap<string, string>;
   questionOpeners: ReadonlySet<string>;
+  questionLeadIns: ReadonlySet<string>;
+  questionTags: ReadonlySet<string>;
 }
 
 export interface ResolvedRule {
