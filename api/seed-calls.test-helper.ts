@@ -40,6 +40,7 @@ export const seedFindings: readonly TextStageFindings[] = [
     rules: [
       { id: 'greeting', status: 'fail', count: 0, evidence: [] },
       { id: 'hold-consent', status: 'n/a', count: 0, evidence: [] },
+      { id: 'thanks-closing', status: 'uncertain', count: 1, uncertain_reason: 'speech-to-text confidence 0.31 is below 0.5', evidence: [{ start: 0.1, end: 1.0, party: 'agent', text: 'Jó napot, miben segíthetek?' }] },
     ],
   },
 ];

@@ -161,6 +161,22 @@ export function measureSampleNoise(truths: readonly SampleTruth[], inputs: Noise
   return groups;
 }
 
+/** A Markdown table: one row per concept or rule, each language's drop at 10 % word errors before → after. */
+export function formatDropComparison(before: Readonly<Record<string, Figures>>, after: Readonly<Record<string, Figures>>, family: 'asr_noise' | 'asr_noise_rule'): string {
+  const languagesShown = languages.filter((language) => language in after);
+  const ids = [...new Set(languagesShown.flatMap((language) => Object.keys(after[language] ?? {})
+    .filter((key) => key.startsWith(`${family}.`) && key.endsWith('.drop_10')).map((key) => key.split('.')[1] ?? '')))];
+  const drop = (groups: Readonly<Record<string, Figures>>, language: string, id: string) => {
+    const measure = groups[language]?.[`${family}.${id}.drop_10`];
+    return measure === undefined || measure.value === null ? '–' : measure.value.toFixed(2);
+  };
+  const rows = ids.map((id) => `| ${id} | ${languagesShown.map((language) => {
+    const [was, now] = [drop(before, language, id), drop(after, language, id)];
+    return was === now ? now : `${was} → ${now}`;
+  }).join(' | ')} |`);
+  return [`| ${family === 'asr_noise' ? 'concept' : 'rule'} | ${languagesShown.map((language) => `${language} drop_10`).join(' | ')} |`, `|---|${languagesShown.map(() => '---|').join('')}`, ...rows].join('\n');
+}
+
 /** A Markdown table: one row per concept or rule, each language's figure per level, then the drop at 10 %. */
 export function formatNoiseTable(groups: Readonly<Record<string, Figures>>, family: 'asr_noise' | 'asr_noise_rule', figure: 'accuracy' | 'agreement'): string {
   const ids = [...new Set(Object.values(groups).flatMap((figures) => Object.keys(figures)

@@ -14,7 +14,7 @@ import { loadPhraseBank, measurePhraseBank } from './phrase-bank.ts';
 async function phraseBankAndNoiseGroups(): Promise<Record<string, Figures>[]> {
   const packs = new Map([['en', await loadRulePack('en')] as const]);
   const inputs = { packs, confusions: new Map([['en', await loadConfusions('en')] as const]) };
-  const bank = (await loadPhraseBank()).filter((concept) => concept.language === 'en' && concept.concept === 'greeting');
+  const bank = (await loadPhraseBank()).filter((concept) => concept.language === 'en');
   const [truth] = (await loadSampleTruths(`${defaultSamplesDir}/calls`)).filter((candidate) => candidate.language === 'en');
   return [measurePhraseBank(bank, packs), measureBankNoise(bank, inputs), measureSampleNoise(truth ? [truth] : [], inputs)];
 }

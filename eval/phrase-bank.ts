@@ -3,7 +3,9 @@
  * eval figures: for every concept, language and half, the concept's detector
  * (pipeline/rules/concepts.ts) runs over each item; `recall` is the share of positives it
  * finds, `precision` the share of its yeses (positives and near misses together) that are
- * positives. Keys: `phrase_bank.<concept>.<tune|test>.recall|precision`.
+ * positives. Keys: `phrase_bank.<concept>.<tune|test|fresh>.recall|precision`. `fresh/` holds a
+ * second held-out set, written after the first tuning round and before the second, for the
+ * weakest concepts: its items are all `fresh`, the main folders' never are.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,7 +17,8 @@ import { languages, type Language } from '../pipeline/result/call-result.ts';
 import { shareOf, type Figures, type Measure } from './measure.ts';
 
 export const defaultPhraseBankDir = path.resolve(import.meta.dirname, 'phrase-bank');
-export const bankSplits = ['tune', 'test'] as const;
+export const bankSplits = ['tune', 'test', 'fresh'] as const;
+const freshFolder = 'fresh';
 export type BankSplit = (typeof bankSplits)[number];
 
 const BankItem = Type.Object({
@@ -36,20 +39,34 @@ export interface BankConcept {
 
 const isLanguage = (value: string): value is Language => (languages as readonly string[]).includes(value);
 
-/** Every bank file under `dir`, validated; an error names the file and what is wrong. */
+/** Every bank file under `dir` (and its `fresh/` folder), validated; an error names the file and what is wrong. */
 export async function loadPhraseBank(dir = defaultPhraseBankDir): Promise<BankConcept[]> {
+  const bank = await loadBankFolder(dir, path.basename(dir), (split) => split !== 'fresh');
+  const folders = new Set((await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name));
+  if (!folders.has(freshFolder)) return bank;
+  for (const fresh of await loadBankFolder(path.join(dir, freshFolder), path.join(path.basename(dir), freshFolder), (split) => split === 'fresh')) {
+    const same = bank.find(({ concept, language }) => concept === fresh.concept && language === fresh.language);
+    if (same) same.items = [...same.items, ...fresh.items];
+    else bank.push(fresh);
+  }
+  return bank;
+}
+
+async function loadBankFolder(dir: string, shownAs: string, splitAllowed: (split: BankSplit) => boolean): Promise<BankConcept[]> {
   const bank: BankConcept[] = [];
   const folders = new Set((await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name));
-  const unknown = [...folders].filter((folder) => !isLanguage(folder));
-  if (unknown.length > 0) throw new Error(`${path.basename(dir)}/${unknown[0]}: not a language of callqa (${languages.join(', ')}); rename or remove the folder`);
+  const unknown = [...folders].filter((folder) => !isLanguage(folder) && folder !== freshFolder);
+  if (unknown.length > 0) throw new Error(`${shownAs}/${unknown[0]}: not a language of callqa (${languages.join(', ')}); rename or remove the folder`);
   for (const language of languages.filter((candidate) => folders.has(candidate))) {
     for (const file of (await readdir(path.join(dir, language))).filter((name) => name.endsWith('.json')).sort()) {
-      const where = path.join(path.basename(dir), language, file);
+      const where = path.join(shownAs, language, file);
       const parsed: unknown = JSON.parse(await readFile(path.join(dir, language, file), 'utf8'));
       if (!Value.Check(BankFile, parsed)) throw new Error(`${where}: expected { concept, language, items: [{ text, party, expect, split }] }`);
       const concept = parsed.concept;
       if (!isConceptId(concept) || `${concept}.json` !== file) throw new Error(`${where}: "concept" must be a concept of pipeline/rules/concepts.ts named like the file (found "${concept}")`);
       if (parsed.language !== language) throw new Error(`${where}: "language" must be the folder's language (found "${parsed.language}")`);
+      const misplaced = parsed.items.find((item) => !splitAllowed(item.split));
+      if (misplaced) throw new Error(`${where}: split "${misplaced.split}" does not belong in this folder (fresh items go in ${freshFolder}/, and only they)`);
       bank.push({ concept, language, items: parsed.items });
     }
   }
@@ -117,4 +134,18 @@ export function formatPhraseBankTable(groups: Readonly<Record<string, Figures>>,
   const rows = concepts.map((concept) => `| ${concept} | ${columns.map(({ group, split }) =>
     `${cell(groups[group], `phrase_bank.${concept}.${split}.recall`)} / ${cell(groups[group], `phrase_bank.${concept}.${split}.precision`)}`).join(' | ')} |`);
   return [header, `|---|${columns.map(() => '---|').join('')}`, ...rows].join('\n');
+}
+
+const pair = (figures: Figures | undefined, key: string) => `${cell(figures, `${key}.recall`)} / ${cell(figures, `${key}.precision`)}`;
+
+/** Markdown: per group (language, overall) one table, a row per concept, each half's recall / precision before → after. */
+export function formatPhraseBankComparison(before: Readonly<Record<string, Figures>>, after: Readonly<Record<string, Figures>>, concepts: readonly ConceptId[]): string {
+  return Object.keys(after).map((group) => {
+    const rows = concepts.map((concept) => `| ${concept} | ${bankSplits.map((split) => {
+      const key = `phrase_bank.${concept}.${split}`;
+      const [was, now] = [pair(before[group], key), pair(after[group], key)];
+      return was === now ? now : `${was} → ${now}`;
+    }).join(' | ')} |`);
+    return [`#### ${group}`, '', `| concept | ${bankSplits.map((split) => `${split} R / P`).join(' | ')} |`, `|---|${bankSplits.map(() => '---|').join('')}`, ...rows].join('\n');
+  }).join('\n\n');
 }

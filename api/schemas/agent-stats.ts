@@ -8,7 +8,7 @@ export const periods = ['day', 'week', 'month'] as const;
 
 export const RuleFailureRate = Type.Object({
   rule_id: RuleId,
-  checked: Type.Integer({ description: 'Calls where the rule passed or failed (n/a excluded).' }),
+  checked: Type.Integer({ description: 'Calls where the rule passed or failed (n/a and uncertain excluded).' }),
   failed: Type.Integer(),
   failure_rate: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
 });

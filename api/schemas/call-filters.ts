@@ -21,6 +21,7 @@ export const CallFilters = Type.Object({
   score_min: Type.Optional(Score('Effective score (a reviewer\'s override, else the machine\'s) at least this.')),
   score_max: Type.Optional(Score('Effective score at most this.')),
   failed_rule: Type.Optional(CloneType(RuleId, { description: 'Calls in which this rule failed (after reviews).' })),
+  needs_review: Type.Optional(Type.Boolean({ description: 'true: calls in the QA review queue (some rule uncertain, after reviews); false: the others.' })),
   event_type: Type.Optional(CloneType(EventType, { description: 'Calls with at least one event of this type.' })),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Text in any utterance, case-insensitive.' })),
   sort: Type.Optional(Type.Union(callSortKeys.map((key) => Type.Literal(key)), { default: 'first_analysed_at' })),

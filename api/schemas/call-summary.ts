@@ -1,4 +1,4 @@
-/** One call as lists and exports show it: metadata, effective score and failed rules. */
+/** One call as lists and exports show it: metadata, effective score, failed rules and whether it awaits QA review. */
 import { Type, type Static } from '@sinclair/typebox';
 import { callDirections, Language } from '../../pipeline/result/call-result.ts';
 import { CallId, Nullable, RuleId, Timestamp } from './common.ts';
@@ -21,5 +21,7 @@ export const CallSummary = Type.Object({
   machine_score: Nullable(Type.Number()),
   score_overridden: Type.Boolean(),
   failed_rules: Type.Array(RuleId, { description: 'Rules that failed, after reviews.' }),
+  uncertain_rules: Type.Array(RuleId, { description: 'Rules that could not decide (uncertain) and no reviewer has settled yet.' }),
+  needs_review: Type.Boolean({ description: 'The call is in the QA review queue: some rule is uncertain (pipeline/rules/README.md "Verdicts with confidence").' }),
 });
 export type CallSummary = Static<typeof CallSummary>;

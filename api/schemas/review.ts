@@ -1,13 +1,14 @@
 /** A QA review: an override of one rule result or of the score, with who, when and why. */
 import { CloneType, Type, type Static } from '@sinclair/typebox';
-import { ruleStatuses } from '../../pipeline/result/call-result.ts';
+import { decidedRuleStatuses, ruleStatuses } from '../../pipeline/result/call-result.ts';
 import { CallId, Comment, RuleId, Timestamp, UserName, Uuid } from './common.ts';
 
 export const RuleStatus = Type.Union(ruleStatuses.map((status) => Type.Literal(status)));
+const DecidedRuleStatus = Type.Union(decidedRuleStatuses.map((status) => Type.Literal(status)), { description: 'A review decides: uncertain is not a status to set.' });
 const ScoreValue = Type.Union([Type.Number({ minimum: 0, maximum: 100 }), Type.Null()]);
 
 export const ReviewRequest = Type.Union([
-  Type.Object({ target: Type.Literal('rule'), rule_id: RuleId, status: RuleStatus, comment: Comment }, { additionalProperties: false }),
+  Type.Object({ target: Type.Literal('rule'), rule_id: RuleId, status: DecidedRuleStatus, comment: Comment }, { additionalProperties: false }),
   Type.Object({ target: Type.Literal('score'), score: Type.Number({ minimum: 0, maximum: 100 }), comment: Comment }, { additionalProperties: false }),
 ]);
 export type ReviewRequest = Static<typeof ReviewRequest>;

@@ -23,6 +23,8 @@ const exportColumns: readonly { name: keyof CallSummary; kind: ColumnKind }[] = 
   { name: 'machine_score', kind: 'number' },
   { name: 'score_overridden', kind: 'boolean' },
   { name: 'failed_rules', kind: 'text-list' },
+  { name: 'uncertain_rules', kind: 'text-list' },
+  { name: 'needs_review', kind: 'boolean' },
 ];
 
 const arrowTypes: Record<ColumnKind, () => DataType> = {

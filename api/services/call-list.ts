@@ -13,8 +13,8 @@ export interface CallPage {
 type SummaryRow = CallSummary & { sort_value: number | string };
 
 /**
- * The page is chosen first (top-N over the view), then formatted and given its failed rules,
- * which are looked up for the page's calls only.
+ * The page is chosen first (top-N over the view), then formatted and given its failed and
+ * uncertain rules, which are looked up for the page's calls only.
  */
 function summarySelect(filterSql: FilterSql, sort: CallSortKey, order: 'asc' | 'desc', limitSql: string): string {
   return `WITH page AS MATERIALIZED (
@@ -23,15 +23,19 @@ function summarySelect(filterSql: FilterSql, sort: CallSortKey, order: 'asc' | '
         c.effective_score, c.score, c.score_review_id, ${sortExpressions[sort]} AS sort_value
       FROM effective_calls c ${filterSql.where}
       ORDER BY sort_value ${order}, c.call_id ${order} ${limitSql}),
-    failed AS (
-      SELECT r.call_id, list(r.rule_id ORDER BY r.rule_id) AS failed_rules FROM effective_rule_results r
-      WHERE r.call_id IN (SELECT call_id FROM page) AND r.effective_status = 'fail' GROUP BY r.call_id)
+    verdicts AS (
+      SELECT r.call_id,
+        list(r.rule_id ORDER BY r.rule_id) FILTER (WHERE r.effective_status = 'fail') AS failed_rules,
+        list(r.rule_id ORDER BY r.rule_id) FILTER (WHERE r.effective_status = 'uncertain') AS uncertain_rules
+      FROM effective_rule_results r
+      WHERE r.call_id IN (SELECT call_id FROM page) AND r.effective_status IN ('fail', 'uncertain') GROUP BY r.call_id)
     SELECT p.call_id, p.file_name, ${isoTimestampSql('p.first_analysed_at')} AS first_analysed_at,
       ${isoTimestampSql('p.analysed_at')} AS analysed_at, p.duration_s, p.channels::INTEGER AS channels, p.language, p.agent_id,
       strftime(p.started_at, '%Y-%m-%dT%H:%M:%S') AS started_at, p.queue, p.direction,
       p.effective_score AS score, p.score AS machine_score, p.score_review_id IS NOT NULL AS score_overridden,
-      coalesce(failed.failed_rules, []) AS failed_rules, p.sort_value
-    FROM page p LEFT JOIN failed USING (call_id)
+      coalesce(verdicts.failed_rules, []) AS failed_rules, coalesce(verdicts.uncertain_rules, []) AS uncertain_rules,
+      coalesce(len(verdicts.uncertain_rules), 0) > 0 AS needs_review, p.sort_value
+    FROM page p LEFT JOIN verdicts USING (call_id)
     ORDER BY p.sort_value ${order}, p.call_id ${order}`;
 }
 

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CallqaError } from '../../core/errors.ts';
+import type { RuleResult } from '../../pipeline/result/call-result.ts';
 import { callNotFound } from './not-found.ts';
 import type { Review, ReviewRequest } from '../schemas/review.ts';
 import { isoTimestampSql, type SerializedDb, type SqlRunner } from './serialized-db.ts';
@@ -32,7 +33,7 @@ async function findBefore(sql: SqlRunner, callId: string, request: ReviewRequest
   const [call] = await sql.all<{ score: number | null }>('SELECT effective_score AS score FROM effective_calls WHERE call_id = $1', [callId]);
   if (!call) throw callNotFound(callId);
   if (request.target === 'score') return { score: call.score };
-  const [rule] = await sql.all<{ status: 'pass' | 'fail' | 'n/a' }>(
+  const [rule] = await sql.all<{ status: RuleResult['status'] }>(
     'SELECT effective_status AS status FROM effective_rule_results WHERE call_id = $1 AND rule_id = $2', [callId, request.rule_id],
   );
   if (!rule) {

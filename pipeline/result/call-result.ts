@@ -78,11 +78,16 @@ export const CallEvent = Type.Union([
 ]);
 export type CallEvent = Static<typeof CallEvent>;
 
-export const ruleStatuses = ['pass', 'fail', 'n/a'] as const;
+export const ruleStatuses = ['pass', 'fail', 'uncertain', 'n/a'] as const;
+/** What a QA reviewer may set: a review settles an uncertain result. */
+export const decidedRuleStatuses = ['pass', 'fail', 'n/a'] as const satisfies readonly (typeof ruleStatuses)[number][];
 export const RuleResult = Type.Object({
   id: Type.String(),
-  status: Type.Union(ruleStatuses.map((status) => Type.Literal(status))),
+  status: Type.Union(ruleStatuses.map((status) => Type.Literal(status)), {
+    description: 'uncertain: the rule could not decide (a partial phrase match, low-confidence speech-to-text, a transcript gap over the event); it neither counts in the score nor caps it, and puts the call in the QA review queue.',
+  }),
   count: Type.Integer({ minimum: 0 }),
+  uncertain_reason: Type.Optional(Type.String({ description: 'Why an uncertain rule could not decide, e.g. "partial match of \"put|place you hold\" (hold-ask)".' })),
   severity: Type.Optional(Type.Union([Type.Literal('info'), Type.Literal('minor'), Type.Literal('major'), Type.Literal('critical')])),
   weight: Type.Optional(Type.Number({ minimum: 0 })),
   evidence: Type.Array(Evidence),

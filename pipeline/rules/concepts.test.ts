@@ -28,6 +28,18 @@ describe('near misses guard precision', () => {
     expect(transfer.events.filter((event) => event.type === 'transfer')).toHaveLength(1);
   });
 
+  it('takes an offer as an alternative only after a refusal, in the same or the next utterance', () => {
+    const cases: RuleCase[] = [
+      { rule: 'alternative-offered', expected: 'pass', lines: ["A: I can't move the date, but I can get you on Friday's first slot."] },
+      { rule: 'alternative-offered', expected: 'pass', lines: ["A: I can't move the date.", "A: I can get you on Friday's first slot."] },
+      { rule: 'alternative-offered', expected: 'fail', lines: ["A: I can get you on Friday's first slot, I can't move the date."] },
+      { rule: 'alternative-offered', expected: 'fail', lines: ["A: I can't move the date.", 'C: Why not?', 'A: The system is closed.', 'A: I can get you on Friday.'] },
+    ];
+    expect(statusesOf(en, cases)).toEqual(expectedOf(cases));
+    expect(detectConcept(ru, 'alternative', 'agent', 'Перенести не могу, но могу посмотреть пятницу.')).toBe(true);
+    expect(detectConcept(ru, 'alternative', 'agent', 'Могу посмотреть пятницу.')).toBe(false);
+  });
+
   it("takes a refusal as no consent, even when it holds a word of agreement", () => {
     const cases: RuleCase[] = [
       { rule: 'hold-consent', expected: 'fail', lines: ['A: Can I put you on hold for a minute?', "C: No, sorry, I'm driving.", '-- hold 20 --'] },

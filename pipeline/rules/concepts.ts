@@ -8,7 +8,7 @@
 import type { Utterance } from '../result/call-result.ts';
 import { indexCallText, type IndexedUtterance, type SpeakingParty } from './call-text.ts';
 import { isAgreement } from './holds.ts';
-import { findLexicons } from './lexicon-search.ts';
+import { findLexicons, findsAfter } from './lexicon-search.ts';
 import type { RulePack } from './rule-pack.ts';
 import { countStatements } from './statements.ts';
 
@@ -59,7 +59,12 @@ const detectors: Readonly<Record<ConceptId, ConceptDetector>> = {
   'transfer-reason': byLexicons((pack) => [pack.transfers.reasonLexicon]),
   'callback-number': byLexicons((pack) => [pack.transfers.callbackLexicon]),
   'delay-reason': byLexicons(ruleList('delay-reason', 'requiredLexicons')),
-  'alternative': byLexicons(ruleList('alternative-offered', 'requiredLexicons')),
+  // An offer ("but I can…") is an alternative after a refusal in the same utterance.
+  'alternative': {
+    party: 'agent',
+    detect: (indexed, pack) => findLexicons(pack, ruleList('alternative-offered', 'requiredLexicons')(pack), indexed) !== null
+      || findsAfter(pack, ruleList('alternative-offered', 'triggerLexicons')(pack), ruleList('alternative-offered', 'afterTriggerLexicons')(pack), indexed),
+  },
   'follow-up': byLexicons(ruleList('follow-up', 'requiredLexicons')),
   // Not a rule of its own: apologies are told apart from I-statements (statements.formulas).
   'apology': byLexicons(() => ['apology']),

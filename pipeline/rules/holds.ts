@@ -10,9 +10,10 @@
  */
 import type { IndexedUtterance } from './call-text.ts';
 import { eventEvidence, utteranceEvidence } from './evidence.ts';
-import { startingWithin, type EventReview, type HoldEvent } from './event-review.ts';
+import { settleAttributes, startingWithin, type EventReview, type HoldEvent } from './event-review.ts';
 import { findLexicons } from './lexicon-search.ts';
 import type { RulePack } from './rule-pack.ts';
+import { doubtAbout, transcriptGap } from './uncertainty.ts';
 
 // An acoustic hold may be detected a little before the caller's "sure" has ended.
 const boundaryToleranceS = 0.5;
@@ -59,7 +60,23 @@ export function reviewHolds(holdsInOrder: readonly HoldEvent[], utterances: read
     const firstAfter = agentTurnsOf(startingWithin(utterances, hold.end - boundaryToleranceS, hold.end + holds.thanksWithinS))[0];
     const thanked = firstAfter !== undefined && findLexicons(pack, [holds.thanksLexicon], firstAfter) !== null;
     const context = [...(ask ? [ask] : announcements.slice(-1)), ...(agreement ? [agreement] : []), ...(firstAfter ? [firstAfter] : [])];
-    const attributes = { consented: agreement !== undefined, duration_stated: durationIn !== undefined, thanked_after: thanked };
-    return { event: { ...hold, ...attributes }, attributes, evidence: [eventEvidence(hold), ...context.map(utteranceEvidence)] };
+    const answers = ask ? before.filter((other) => other.utterance.party === 'customer' && other.utterance.start >= ask.utterance.start) : [];
+    const refused = answers.some((answer) => findLexicons(pack, [holds.refusalLexicon], answer));
+    const gap = () => transcriptGap(pack, before, `in the ${holds.consentLookbackS} s before the hold`);
+    const unclearAsk = (lexicons: readonly string[]) => (ask ? null : doubtAbout(pack, lexicons, agentTurnsOf(before)));
+    const { attributes, doubts, doubtful } = settleAttributes(
+      { consented: agreement !== undefined, duration_stated: durationIn !== undefined, thanked_after: thanked },
+      (attribute) => {
+        if (attribute === 'thanked_after') return firstAfter ? doubtAbout(pack, [holds.thanksLexicon], [firstAfter]) : null;
+        if (attribute === 'duration_stated') {
+          const unclear = unclearAsk([holds.askLexicon, holds.announceLexicon]);
+          const timedUnclear = unclear?.indexed && findLexicons(pack, [holds.durationLexicon], unclear.indexed) ? { ...unclear, reason: `a time unit where ${unclear.reason}` } : null;
+          return gap() ?? doubtAbout(pack, [holds.durationLexicon], announcements) ?? timedUnclear;
+        }
+        if (refused) return null;
+        return gap() ?? (ask ? doubtAbout(pack, [holds.agreementLexicon], answers) : unclearAsk([holds.askLexicon]));
+      },
+    );
+    return { event: { ...hold, ...attributes }, attributes, doubts, evidence: [eventEvidence(hold), ...[...context, ...doubtful].map(utteranceEvidence)] };
   });
 }

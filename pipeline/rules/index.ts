@@ -83,7 +83,11 @@ export function evaluateRules(input: RulesInput, pack: RulePack, effects: Effect
     const kind = ruleKinds.get(rule.kind);
     if (!kind) return [];
     const outcome: RuleOutcome = agentSpoke ? kind.evaluate(rule.params, context) : notApplicable();
-    return [{ id: rule.id, status: outcome.status, count: outcome.count, severity: rule.severity, weight: rule.weight, evidence: sortEvidence(outcome.evidence) }];
+    return [{
+      id: rule.id, status: outcome.status, count: outcome.count, severity: rule.severity, weight: rule.weight,
+      ...(outcome.uncertainReason === undefined ? {} : { uncertain_reason: outcome.uncertainReason }),
+      evidence: sortEvidence(outcome.evidence),
+    }];
   });
   return {
     rules,

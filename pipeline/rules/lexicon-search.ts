@@ -46,6 +46,21 @@ export function findLexiconHits(pack: RulePack, lexicons: readonly string[], utt
   return utterances.flatMap((indexed) => findLexicons(pack, lexicons, indexed) ?? []);
 }
 
+/**
+ * Whether, in this utterance, a phrase of `thenLexicons` follows a phrase of `firstLexicons`:
+ * later in the same sentence or in a later sentence ("I can't move the date, but I can…"). A
+ * structural cue: an offer is an alternative only after a refusal.
+ */
+export function findsAfter(pack: RulePack, firstLexicons: readonly string[], thenLexicons: readonly string[], indexed: IndexedUtterance): boolean {
+  const firstPhrases = firstLexicons.flatMap((lexicon) => pack.lexicons[lexicon] ?? []);
+  const thenPhrases = thenLexicons.flatMap((lexicon) => pack.lexicons[lexicon] ?? []);
+  const at = indexed.sentences.findIndex((sentence) => findLexiconPhrase(firstPhrases, sentence.tokens) !== null);
+  const first = indexed.sentences[at];
+  if (!first) return false;
+  const rest = first.tokens.slice((findLexiconPhrase(firstPhrases, first.tokens)?.lastToken ?? first.tokens.length) + 1);
+  return [rest, ...indexed.sentences.slice(at + 1).map((sentence) => sentence.tokens)].some((tokens) => findLexiconPhrase(thenPhrases, tokens) !== null);
+}
+
 /** Whether one of `lexicons` is found in this sentence. */
 export function sentenceHas(pack: RulePack, lexicons: readonly string[], sentence: IndexedSentence): boolean {
   return lexicons.some((lexicon) => findInSentence(pack, lexicon, sentence) !== null);

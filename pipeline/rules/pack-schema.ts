@@ -48,6 +48,11 @@ const TransferSettings = Type.Object({
   mergeWithinS: Seconds('transfer mentions closer than this are one transfer'),
 }, { additionalProperties: false });
 
+const UncertaintySettings = Type.Object({
+  minConfidence: Type.Number({ minimum: 0, maximum: 1, description: 'speech-to-text confidence (0–1) below which an utterance is too noisy to fail a rule on' }),
+  partialMatchMinWords: Type.Integer({ minimum: 1, maximum: 10, description: 'a phrase missing one required word is a partial match when at least this many of its words were found (1–10)' }),
+}, { additionalProperties: false, description: 'when a rule reports uncertain instead of fail (README "Verdicts with confidence"); absent: never' });
+
 export const BasePackSpec = Type.Object({
   $schema: Type.Optional(Type.String()),
   description: Type.Optional(Type.String()),
@@ -65,6 +70,7 @@ export const BasePackSpec = Type.Object({
   }, { additionalProperties: false }),
   holds: HoldSettings,
   transfers: TransferSettings,
+  uncertainty: Type.Optional(UncertaintySettings),
   rules: Type.Record(Type.String(), Type.Object({ kind: RuleCommon.kind }, { description: 'a rule definition' })),
 }, { additionalProperties: false });
 export type BasePackSpec = Static<typeof BasePackSpec>;
@@ -73,6 +79,8 @@ const StatementMarker = (who: string) => Type.Object({
   words: Phrases(`words that frame a clause around ${who} wherever they stand`),
   clauseInitialWords: Phrases(`words that frame a clause around ${who} only when they open it (English "you" is then a subject)`),
   patterns: Phrases(`regular expressions (Unicode, whole word) for pronoun-less verb forms of ${who}`),
+  objectWords: Type.Optional(Phrases(`object forms of ${who} that frame a clause only when the other side does not ("У вас есть…", "Minden el van intézve Önnek", but not "Elküldöm Önnek")`)),
+  clauseInitialPatterns: Type.Optional(Phrases(`regular expressions (Unicode, whole word) for verb forms that frame a clause around ${who} only when they open it (Russian past tense without a pronoun: "Записала")`)),
   exceptions: Phrases('words the patterns must not count'),
 }, { additionalProperties: false });
 
@@ -97,6 +105,8 @@ export const LanguagePackSpec = Type.Object({
     fillers: Phrases('hesitation sounds dropped before matching ("uh", "э-э", "öö"), single words'),
     numbers: Type.Record(Type.String(), Type.String({ pattern: '^[0-9]+$' }), { description: 'number words → their digits ("two": "2", "пять": "5"), inflected forms included' }),
     questionOpeners: Phrases('first words that make an unpunctuated sentence a question ("can", "когда", "mikor")'),
+    questionLeadIns: Type.Optional(Phrases('words skipped before the question word is looked for ("and", "so", "а", "и", "és")')),
+    questionTags: Type.Optional(Phrases('last words that make an unpunctuated sentence a question ("ugye", "vagy sem")')),
   }, { additionalProperties: false, description: 'how speech-to-text output is read (README "Spoken text")' })),
   morphology: Type.Optional(Type.Object({
     suffixes: Phrases('inflectional and derivational suffixes a `stem+` phrase word may be followed by, chained ("tat", "hat", "ná", "m"; "ю", "ите", "ся")'),
@@ -108,3 +118,4 @@ export const LanguagePackSpec = Type.Object({
 export type LanguagePackSpec = Static<typeof LanguagePackSpec>;
 export type HoldSettings = Static<typeof HoldSettings>;
 export type TransferSettings = Static<typeof TransferSettings>;
+export type UncertaintySettings = Static<typeof UncertaintySettings>;

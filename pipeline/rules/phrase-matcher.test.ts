@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeWord, splitSentences } from './normalize.ts';
-import { compilePhrase, findPhrase, type MatchToken } from './phrase-matcher.ts';
+import { compilePhrase, findPartialLexiconPhrase, findPhrase, type MatchToken } from './phrase-matcher.ts';
 import { createStemmer } from './stem.ts';
 
 function tokensOf(text: string, stemmer: string): MatchToken[] {
@@ -61,5 +61,22 @@ describe('phrase matching', () => {
     expect(() => compilePhrase('short?', stem, 3)).toThrow(/at least one word that is not optional/);
     expect(() => compilePhrase('a||b', stem, 3)).toThrow(/empty alternative/);
     expect(() => compilePhrase('"short? hold"', stem, 3)).toThrow(/cannot have optional words/);
+  });
+});
+
+describe('partial matches', () => {
+  const stem = createStemmer('english');
+  const lexicon = ['put|place you hold', 'hold on', '"bear with me"', '!put you through'].map((phrase) => compilePhrase(phrase, stem, 3));
+  const partial = (text: string, minWords = 2) => findPartialLexiconPhrase(lexicon, tokensOf(text, 'english'), minWords)?.phrase.source ?? null;
+
+  it('finds a phrase missing one required word when enough of the others are there', () => {
+    expect(partial('can i put you on a for a minute')).toBe('put|place you hold');
+    expect(partial('can i put you on a for a minute', 3)).toBeNull();
+  });
+
+  it('never counts a phrase shorter than the minimum, a quoted one or a stretch an exclusion blanks', () => {
+    expect(partial('just hold')).toBeNull();
+    expect(partial('bear with')).toBeNull();
+    expect(partial("i'll put you through to billing")).toBeNull();
   });
 });

@@ -173,6 +173,26 @@ function withoutExclusions(lexicon: readonly CompiledPhrase[], tokens: readonly 
   return result;
 }
 
+/**
+ * The first phrase of a lexicon found in `tokens` with one of its required words missing, at
+ * least `minWords` found ("can i put you hold" when the recogniser dropped a word; the
+ * evidence for an uncertain verdict, never for a pass). Quoted phrases are fixed wordings and
+ * are not searched.
+ */
+export function findPartialLexiconPhrase(lexicon: readonly CompiledPhrase[], tokens: readonly MatchToken[], minWords: number): PhraseMatch | null {
+  const searched = withoutExclusions(lexicon, tokens);
+  for (const phrase of lexicon) {
+    if (phrase.exclusion || phrase.ordered) continue;
+    const required = phrase.words.filter((word) => !word.optional);
+    if (required.length - 1 < minWords) continue;
+    for (const missing of required) {
+      const match = findPhrase({ ...phrase, words: phrase.words.filter((word) => word !== missing) }, searched);
+      if (match) return { ...match, phrase };
+    }
+  }
+  return null;
+}
+
 /** The first phrase of a lexicon found in `tokens`, after its exclusions are blanked out. */
 export function findLexiconPhrase(lexicon: readonly CompiledPhrase[], tokens: readonly MatchToken[]): PhraseMatch | null {
   const searched = withoutExclusions(lexicon, tokens);

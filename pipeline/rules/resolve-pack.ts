@@ -73,15 +73,18 @@ function compileList(phrases: readonly string[], pointer: string, file: string, 
 
 function compileMarkers(spec: LanguagePackSpec['statements']['i'], pointer: string, file: string, problems: Problems): StatementMarkers {
   const words = (list: readonly string[]) => new Set(list.map(normalizeWord));
-  const patterns = spec.patterns.flatMap((source, index) => {
+  const compile = (sources: readonly string[], field: string) => sources.flatMap((source, index) => {
     try {
       return [new RegExp(`^(?:${source})$`, 'u')];
     } catch (error) {
-      report(problems, file, { pointer: `${pointer}/patterns/${index}`, problem: (error as Error).message, fix: 'write a JavaScript regular expression (Unicode mode) matching one lower-case word' });
+      report(problems, file, { pointer: `${pointer}/${field}/${index}`, problem: (error as Error).message, fix: 'write a JavaScript regular expression (Unicode mode) matching one lower-case word' });
       return [];
     }
   });
-  return { words: words(spec.words), clauseInitialWords: words(spec.clauseInitialWords), patterns, exceptions: words(spec.exceptions) };
+  return {
+    words: words(spec.words), clauseInitialWords: words(spec.clauseInitialWords), patterns: compile(spec.patterns, 'patterns'),
+    clauseInitialPatterns: compile(spec.clauseInitialPatterns ?? [], 'clauseInitialPatterns'), objectWords: words(spec.objectWords ?? []), exceptions: words(spec.exceptions),
+  };
 }
 
 /** Resolves a language file and its base into a frozen RulePack; throws CQA_ERR_CONFIG_INVALID. */
@@ -105,6 +108,8 @@ export function resolveRulePack(base: PackFile<BasePackSpec>, language: PackFile
     fillers: words(spec.speech?.fillers),
     numbers: new Map(Object.entries(spec.speech?.numbers ?? {}).map(([word, digits]) => [normalizeWord(word), digits])),
     questionOpeners: words(spec.speech?.questionOpeners),
+    questionLeadIns: words(spec.speech?.questionLeadIns),
+    questionTags: words(spec.speech?.questionTags),
   });
   const stemmer = { stem: isKnownStemmer(spec.stemmer) ? createStemmer(spec.stemmer) : createStemmer('none'), forms: {
     numberOf: (word: string) => numberOfWord(word, speech),
@@ -137,6 +142,7 @@ export function resolveRulePack(base: PackFile<BasePackSpec>, language: PackFile
     dataItems: Object.freeze(dataItems),
     statements: Object.freeze(statements),
     ...settings,
+    uncertainty: base.spec.uncertainty ?? null,
     rules: Object.freeze(rules.map((rule) => Object.freeze(rule))),
   });
 }

@@ -4,7 +4,7 @@
  */
 import type { ContentVersion } from '../result/call-result.ts';
 import type { CompiledPhrase } from './phrase-matcher.ts';
-import type { BasePackSpec, HoldSettings, TransferSettings, severities } from './pack-schema.ts';
+import type { BasePackSpec, HoldSettings, TransferSettings, UncertaintySettings, severities } from './pack-schema.ts';
 
 export type Lexicon = readonly CompiledPhrase[];
 export type Severity = (typeof severities)[number];
@@ -14,6 +14,9 @@ export interface StatementMarkers {
   words: ReadonlySet<string>;
   clauseInitialWords: ReadonlySet<string>;
   patterns: readonly RegExp[];
+  clauseInitialPatterns: readonly RegExp[];
+  /** Count only in a clause the other side does not frame. */
+  objectWords: ReadonlySet<string>;
   exceptions: ReadonlySet<string>;
 }
 
@@ -31,6 +34,8 @@ export interface SpeechForms {
   /** Normalized number word → its digits. */
   numbers: ReadonlyMap<string, string>;
   questionOpeners: ReadonlySet<string>;
+  questionLeadIns: ReadonlySet<string>;
+  questionTags: ReadonlySet<string>;
 }
 
 export interface ResolvedRule {
@@ -62,6 +67,8 @@ export interface RulePack {
   requests: BasePackSpec['requests'];
   holds: HoldSettings;
   transfers: TransferSettings;
+  /** null: the pack never reports uncertain. */
+  uncertainty: UncertaintySettings | null;
   /** Enabled rules in the order of the base file. */
   rules: readonly ResolvedRule[];
 }

@@ -49,6 +49,16 @@ describe('spoken text', () => {
     expect((await indexed('hu', 'mikor jön a szerelő')).utterance.sentences[0]?.isQuestion).toBe(true);
   });
 
+  it('looks for the question word after lead-ins, and takes a question tag at the end', async () => {
+    const asks = async (language: Language, text: string) => (await indexed(language, text)).utterance.sentences[0]?.isQuestion;
+    expect(await asks('ru', 'так когда мне её привезут')).toBe(true);
+    expect(await asks('ru', 'так мне её привезут завтра')).toBe(false);
+    expect(await asks('hu', 'és mikor kapom meg')).toBe(true);
+    expect(await asks('hu', 'aktív volt a csomagom vagy sem')).toBe(true);
+    expect(await asks('hu', 'sem')).toBe(false);
+    expect(await asks('hu', 'Aktív volt a csomagom vagy sem.')).toBe(false);
+  });
+
   it('matches a number word and its digits both ways, and # any number', async () => {
     const { pack, utterance } = await indexed('ru', 'Наберите восемь восемьсот 123.');
     expect(utterance.sentences[0]?.tokens.map((token) => token.number)).toEqual([undefined, '8', '800', '123']);

@@ -4,7 +4,8 @@
  * before any rule looks at a sentence, hesitation sounds are dropped, a word said twice in a
  * row counts once ("no, no, no"), every number word carries its digits (so `two` in a pack
  * matches "2" and the reverse), and a sentence that ended without punctuation is a question
- * when it opens with a question word of the pack. The word lists are pack data
+ * when it opens with a question word of the pack (after lead-ins such as "and", "so") or ends
+ * with a question tag ("ugye"). The word lists are pack data
  * (`speech` in packs/<language>.json); casing, quotes and apostrophes are folded earlier, by
  * `normalizeWord`.
  */
@@ -43,7 +44,12 @@ export function readSpokenSentence(sentence: Sentence, speech: SpeechForms): Spo
     tokens.push({ ...token, afterPause: tokens.length > 0 && pause, ...(number === undefined ? {} : { number }) });
     pause = false;
   }
-  const opener = tokens[0]?.norm;
-  const isQuestion = sentence.isQuestion || (!sentence.isPunctuated && opener !== undefined && speech.questionOpeners.has(opener));
-  return { tokens, isQuestion };
+  return { tokens, isQuestion: sentence.isQuestion || (!sentence.isPunctuated && asksUnpunctuated(tokens, speech)) };
+}
+
+/** "and when will it come", "aktív volt a csomagom vagy sem": a question word after any lead-ins, or a question tag last. */
+function asksUnpunctuated(tokens: readonly SpokenToken[], speech: SpeechForms): boolean {
+  const opener = tokens.find((token) => !speech.questionLeadIns.has(token.norm))?.norm;
+  const last = tokens.at(-1)?.norm;
+  return (opener !== undefined && speech.questionOpeners.has(opener)) || (tokens.length > 1 && last !== undefined && speech.questionTags.has(last));
 }

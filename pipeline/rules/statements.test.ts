@@ -30,6 +30,10 @@ const cases: [Language, string, number, number][] = [
   ['ru', 'Извините. Понимаю вас. Меня зовут Ольга.', 0, 0],
   ['ru', 'Назовите, пожалуйста, номер договора. Можно я поставлю вас на удержание?', 0, 0],
   ['ru', 'Я вижу, что роутер пришёл на склад. Но деньги возвращаю не я.', 2, 0],
+  ['ru', 'Записала. Рада помочь.', 2, 0],
+  ['ru', 'Посылка пришла вчера, курьер звонил.', 0, 0],
+  ['ru', 'У вас есть два варианта.', 0, 1],
+  ['ru', 'Я отправлю вам письмо, у вас будет ссылка.', 1, 1],
   ['hu', 'Megnézem a csomag adatait.', 1, 0],
   ['hu', 'Elküldöm az e-mailt, és tudok adni jóváírást.', 2, 0],
   ['hu', 'Rögzítettem.', 1, 0],
@@ -39,6 +43,8 @@ const cases: [Language, string, number, number][] = [
   ['hu', 'Köszönöm. Elnézést. Sajnálom. Katalin vagyok.', 0, 0],
   ['hu', 'Kérem, adja meg a telefonszámát. Miben segíthetek?', 0, 0],
   ['hu', 'A váltás a következő számlázási naptól érvényes.', 0, 0],
+  ['hu', 'Minden el van intézve Önnek.', 0, 1],
+  ['hu', 'Elküldöm Önnek az e-mailt.', 1, 0],
 ];
 
 describe('I- and you-statements', () => {

@@ -44,8 +44,11 @@ function isFramedBy(clause: readonly IndexedToken[], markers: StatementMarkers):
   return clause.some((token, index) =>
     markers.words.has(token.norm)
     || (index === 0 && markers.clauseInitialWords.has(token.norm))
-    || (!markers.exceptions.has(token.norm) && markers.patterns.some((pattern) => pattern.test(token.norm))));
+    || (!markers.exceptions.has(token.norm) && (markers.patterns.some((pattern) => pattern.test(token.norm))
+      || (index === 0 && markers.clauseInitialPatterns.some((pattern) => pattern.test(token.norm))))));
 }
+
+const hasObjectWord = (clause: readonly IndexedToken[], markers: StatementMarkers) => clause.some((token) => markers.objectWords.has(token.norm));
 
 /** Counts I- and you-clauses in the agent's utterances (backchannels excluded). */
 export function countStatements(utterances: readonly IndexedUtterance[], pack: RulePack): StatementCounts {
@@ -61,8 +64,11 @@ export function countStatements(utterances: readonly IndexedUtterance[], pack: R
       if (sentence.isQuestion) continue;
       for (const clause of splitClauses(maskFormulas(sentence.tokens, pack), statements.clauseBreakers)) {
         if (findLexiconPhrase(statements.requests, clause)) continue;
-        if (isFramedBy(clause, statements.i)) i += 1;
-        if (isFramedBy(clause, statements.you)) you += 1;
+        const byI = isFramedBy(clause, statements.i);
+        const byYou = isFramedBy(clause, statements.you);
+        // "Elküldöm Önnek": the customer as the object of the agent's verb is the agent's clause.
+        if (byI || (!byYou && hasObjectWord(clause, statements.i))) i += 1;
+        if (byYou || (!byI && hasObjectWord(clause, statements.you))) you += 1;
       }
     }
     if (i > before.i) iEvidence.push(indexed);

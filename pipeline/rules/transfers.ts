@@ -9,9 +9,10 @@
  */
 import type { IndexedUtterance } from './call-text.ts';
 import { eventEvidence, utteranceEvidence } from './evidence.ts';
-import { startingWithin, type EventReview, type TransferEvent } from './event-review.ts';
+import { settleAttributes, startingWithin, type EventReview, type TransferEvent } from './event-review.ts';
 import { findLexicons } from './lexicon-search.ts';
 import type { RulePack } from './rule-pack.ts';
+import { doubtAbout } from './uncertainty.ts';
 
 const spoken = (utterances: readonly IndexedUtterance[]) => utterances.filter((indexed) => !indexed.isBackchannel);
 
@@ -41,9 +42,13 @@ export function reviewTransfers(transfersInOrder: readonly TransferEvent[], utte
     const target = said(transfers.targetLexicon);
     const reason = said(transfers.reasonLexicon);
     const callback = said(transfers.callbackLexicon);
-    const attributes = { target_named: target !== undefined, reason_given: reason !== undefined, callback_number_given: callback !== undefined };
+    const lexiconOf = { target_named: transfers.targetLexicon, reason_given: transfers.reasonLexicon, callback_number_given: transfers.callbackLexicon };
+    const { attributes, doubts, doubtful } = settleAttributes(
+      { target_named: target !== undefined, reason_given: reason !== undefined, callback_number_given: callback !== undefined },
+      (attribute) => doubtAbout(pack, [lexiconOf[attribute]], explaining),
+    );
     const announced = startingWithin(explaining, transfer.start, transfer.end + 1e-6);
-    const context = [...announced, ...[target, reason, callback].flatMap((agent) => (agent ? [agent] : []))];
-    return { event: { ...transfer, ...attributes }, attributes, evidence: [eventEvidence(transfer), ...context.map(utteranceEvidence)] };
+    const context = [...announced, ...[target, reason, callback].flatMap((agent) => (agent ? [agent] : [])), ...doubtful];
+    return { event: { ...transfer, ...attributes }, attributes, doubts, evidence: [eventEvidence(transfer), ...context.map(utteranceEvidence)] };
   });
 }

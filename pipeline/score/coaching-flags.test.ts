@@ -28,6 +28,13 @@ describe('findCoachingFlags', () => {
     expect(findCoachingFlags(history, config)).toEqual([]);
   });
 
+  it('leaves uncertain calls out until a reviewer decides them', () => {
+    const history = calls({ please: 'fail' }, { please: 'uncertain' }, { please: 'uncertain' }, { please: 'pass' }, { please: 'fail' });
+    expect(findCoachingFlags(history, config)).toEqual([
+      { ruleId: 'please', applicableCalls: 3, failedCalls: 2, failureRate: 2 / 3, threshold: 0.5, exampleCallIds: ['call-5', 'call-1'] },
+    ]);
+  });
+
   it('needs enough applicable calls before flagging', () => {
     expect(findCoachingFlags(calls({ 'hold-consent': 'fail' }, { 'hold-consent': 'fail' }, {}), config)).toEqual([]);
   });

@@ -38,7 +38,8 @@ const latest = (calls: readonly AgentCall[], config: CoachingConfig) => calls.sl
 
 function rateOf(ruleId: string, calls: readonly AgentCall[]): { rate: RuleRate; failedIds: string[] } {
   const statuses = calls.map((call) => ({ callId: call.callId, status: call.rules.find((rule) => rule.id === ruleId)?.status ?? 'n/a' }));
-  const applicable = statuses.filter(({ status }) => status !== 'n/a');
+  // An uncertain result awaits a reviewer: it is neither a pass nor a fail yet.
+  const applicable = statuses.filter(({ status }) => status === 'pass' || status === 'fail');
   const failedIds = applicable.filter(({ status }) => status === 'fail').map(({ callId }) => callId);
   const failureRate = applicable.length === 0 ? 0 : failedIds.length / applicable.length;
   return { rate: { ruleId, applicableCalls: applicable.length, failedCalls: failedIds.length, failureRate }, failedIds };

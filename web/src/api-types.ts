@@ -21,6 +21,7 @@ export type EventType = CallEvent['type'];
 export const eventTypes = ['interruption', 'backchannel', 'hold', 'dead_air', 'transfer'] as const satisfies readonly EventType[];
 export const languages = ['en', 'ru', 'hu'] as const satisfies readonly Language[];
 export const callDirections = ['inbound', 'outbound', 'internal'] as const satisfies readonly NonNullable<CallSummary['direction']>[];
+/** What a reviewer may set: a review settles an uncertain rule, it never makes one. */
 export const ruleStatuses = ['pass', 'fail', 'n/a'] as const satisfies readonly RuleStatus[];
 
 export interface CallPage { items: CallSummary[]; next_cursor: string | null }

@@ -25,6 +25,8 @@ describe('agent routes', () => {
     expect(nine.rules).toEqual([
       { rule_id: 'greeting', checked: 1, failed: 1, failure_rate: 1 },
       { rule_id: 'hold-consent', checked: 0, failed: 0, failure_rate: null },
+      // Uncertain awaits a reviewer: not checked yet.
+      { rule_id: 'thanks-closing', checked: 0, failed: 0, failure_rate: null },
     ]);
     const one = (await fixture.request('admin', 'GET', '/api/v1/agents/stats?agent=agent-9&period=day')).json();
     expect(one.map((row: { agent_id: string }) => row.agent_id)).toEqual(['agent-9']);

@@ -15,7 +15,8 @@ describe('calls routes', () => {
     expect(body.items.map((item: { call_id: string }) => item.call_id).sort()).toEqual([...fixture.callIds].sort());
     expect(body.next_cursor).toBeNull();
     const first = body.items.find((item: { call_id: string }) => item.call_id === fixture.callIds[0]);
-    expect(first).toMatchObject({ agent_id: 'agent-7', language: 'en', score: 72, machine_score: 72, score_overridden: false, failed_rules: ['hold-consent'], channels: 2 });
+    expect(first).toMatchObject({ agent_id: 'agent-7', language: 'en', score: 72, machine_score: 72, score_overridden: false, failed_rules: ['hold-consent'], uncertain_rules: [], needs_review: false, channels: 2 });
+    expect(body.items.find((item: { call_id: string }) => item.call_id === fixture.callIds[1])).toMatchObject({ failed_rules: ['greeting'], uncertain_rules: ['thanks-closing'], needs_review: true });
     expect(first.first_analysed_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
@@ -27,6 +28,8 @@ describe('calls routes', () => {
     ['score_min=41&score_max=71', []],
     ['failed_rule=greeting', [1]],
     ['failed_rule=hold-consent', [0]],
+    ['needs_review=true', [1]],
+    ['needs_review=false', [0]],
     ['event_type=hold', [0]],
     ['event_type=transfer', []],
     ['q=ROAMING', [0]],
@@ -55,7 +58,7 @@ describe('calls routes', () => {
   });
 
   it.each([
-    'limit=0', 'limit=201', 'sort=sha256', 'language=de', 'score_min=101', 'from=yesterday', 'agent=a%20b', "failed_rule=x'%20OR%201=1", 'event_type=party',
+    'limit=0', 'limit=201', 'sort=sha256', 'language=de', 'score_min=101', 'from=yesterday', 'agent=a%20b', "failed_rule=x'%20OR%201=1", 'event_type=party', 'needs_review=maybe',
   ])('refuses bad query %s with a 400 naming the field', async (query) => {
     const response = await fixture.request('qa', 'GET', `/api/v1/calls?${query}`);
     expect(response.statusCode).toBe(400);
@@ -97,5 +100,15 @@ describe('calls routes', () => {
       statusCode: 404, code: 'CQA_ERR_API_NOT_FOUND', error: 'Not Found',
       message: 'call 0123456789abcdef is not in the database; list calls to find its id',
     });
+  });
+
+  it('takes a call out of the review queue once a reviewer decides its uncertain rule', async () => {
+    const queue = async () => (await fixture.request('qa', 'GET', '/api/v1/calls?needs_review=true')).json().items.map((item: { call_id: string }) => item.call_id);
+    expect(await queue()).toEqual([fixture.callIds[1]]);
+    const review = await fixture.request('qa', 'POST', `/api/v1/calls/${fixture.callIds[1]}/reviews`, { target: 'rule', rule_id: 'thanks-closing', status: 'fail', comment: 'no thanks at the end' });
+    expect(review.statusCode).toBe(201);
+    expect(await queue()).toEqual([]);
+    const listed = (await fixture.request('qa', 'GET', '/api/v1/calls?failed_rule=thanks-closing')).json().items;
+    expect(listed).toMatchObject([{ call_id: fixture.callIds[1], needs_review: false, uncertain_rules: [], failed_rules: ['greeting', 'thanks-closing'] }]);
   });
 });

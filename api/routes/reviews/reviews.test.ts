@@ -71,6 +71,7 @@ describe('reviews', () => {
     [{ target: 'score', score: 50, comment: '' }],
     [{ target: 'score', score: 50, comment: 'x', reviewer: 'someone-else' }],
     [{ target: 'rule', rule_id: 'greeting', status: 'maybe', comment: 'x' }],
+    [{ target: 'rule', rule_id: 'greeting', status: 'uncertain', comment: 'a review decides' }],
     [{ target: 'everything', comment: 'x' }],
   ])('refuses body %j with 400 and stores nothing', async (body) => {
     const before = (await fixture.request('qa', 'GET', `/api/v1/calls/${callId}/reviews`)).json().length;

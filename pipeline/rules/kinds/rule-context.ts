@@ -26,14 +26,29 @@ export interface RuleContext {
 
 export interface RuleOutcome {
   status: RuleResult['status'];
+  /** Failed instances on a fail, undecided ones on an uncertain, else 0. */
   count: number;
   evidence: Evidence[];
+  /** Why an uncertain rule could not decide. */
+  uncertainReason?: string;
+}
+
+/** An instance the rule could not decide, and why. */
+export interface Undecided {
+  evidence: readonly Evidence[];
+  reason: string;
 }
 
 export const notApplicable = (): RuleOutcome => ({ status: 'n/a', count: 0, evidence: [] });
 
-/** Fails when any instance failed; `count` is the number of failed instances. */
-export function outcomeOf(failedEvidence: readonly Evidence[][], passedEvidence: readonly Evidence[]): RuleOutcome {
+/**
+ * Fails when any instance failed (`count`: how many); else uncertain when any could not be
+ * decided (`count`: how many, the reasons joined); else passes.
+ */
+export function outcomeOf(failedEvidence: readonly Evidence[][], passedEvidence: readonly Evidence[], undecided: readonly Undecided[] = []): RuleOutcome {
   if (failedEvidence.length > 0) return { status: 'fail', count: failedEvidence.length, evidence: failedEvidence.flat() };
+  if (undecided.length > 0) {
+    return { status: 'uncertain', count: undecided.length, evidence: undecided.flatMap((instance) => instance.evidence), uncertainReason: [...new Set(undecided.map((instance) => instance.reason))].join('; ') };
+  }
   return { status: 'pass', count: 0, evidence: [...passedEvidence] };
 }

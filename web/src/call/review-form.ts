@@ -3,11 +3,11 @@
  * trail says why, not only who). Reviews overlay the machine result; they never change it.
  */
 import { postJson } from '../api-client.ts';
-import { ruleStatuses, type CallDetail, type Review, type ReviewRequest, type RuleStatus } from '../api-types.ts';
+import { ruleStatuses, type CallDetail, type Review, type ReviewRequest } from '../api-types.ts';
 import { h } from '../dom.ts';
 
 export function reviewForm(detail: CallDetail, onReviewed: () => void): HTMLFormElement {
-  const firstFailed = detail.effective.rules.find((rule) => rule.status === 'fail')?.rule_id;
+  const firstFailed = (detail.effective.rules.find((rule) => rule.status === 'uncertain') ?? detail.effective.rules.find((rule) => rule.status === 'fail'))?.rule_id;
   const target = h('select', { name: 'target', 'aria-label': 'What to override' }, [
     ...detail.effective.rules.map((rule) => h('option', { value: `rule:${rule.rule_id}`, selected: rule.rule_id === firstFailed }, [`Rule ${rule.rule_id} (now ${rule.status})`])),
     h('option', { value: 'score' }, [`Score (now ${detail.effective.score ?? '—'})`]),
@@ -32,7 +32,7 @@ export function reviewForm(detail: CallDetail, onReviewed: () => void): HTMLForm
     event.preventDefault();
     const body: ReviewRequest = target.value === 'score'
       ? { target: 'score', score: Number(score.value), comment: comment.value.trim() }
-      : { target: 'rule', rule_id: target.value.slice('rule:'.length), status: status.value as RuleStatus, comment: comment.value.trim() };
+      : { target: 'rule', rule_id: target.value.slice('rule:'.length), status: status.value as (typeof ruleStatuses)[number], comment: comment.value.trim() };
     submit.disabled = true;
     message.textContent = 'Saving…';
     try {

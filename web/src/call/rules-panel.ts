@@ -1,13 +1,14 @@
 /**
  * Rule results after reviews: the status a reviewer set wins, with the machine's beside it.
- * Evidence items jump to their moment; failures come first, since they are what QA checks.
+ * Evidence items jump to their moment; uncertain rules come first (they wait for a reviewer's
+ * verdict, with the reason the machine could not decide), then failures.
  */
 import type { CallDetail, RuleResult, RuleStatus } from '../api-types.ts';
 import { emptyState, h } from '../dom.ts';
 import { formatSpan } from '../format.ts';
 import type { Player } from './player.ts';
 
-const statusOrder: Readonly<Record<RuleStatus, number>> = { fail: 0, pass: 1, 'n/a': 2 };
+const statusOrder: Readonly<Record<RuleStatus, number>> = { uncertain: 0, fail: 1, pass: 2, 'n/a': 3 };
 
 export function statusBadge(status: RuleStatus): HTMLElement {
   return h('span', { class: `status status-${status.replace('/', '')}` }, [status]);
@@ -35,6 +36,7 @@ export function rulesPanel(detail: CallDetail, player: Player): HTMLElement {
         machine?.severity ? h('span', { class: 'severity' }, [machine.severity]) : null,
         rule.review_id ? h('span', { class: 'badge' }, [`reviewed · machine said ${rule.machine_status}`]) : null,
       ]),
+      machine?.uncertain_reason && rule.status === 'uncertain' ? h('p', { class: 'uncertain-reason' }, [`Could not decide: ${machine.uncertain_reason}`]) : null,
       evidenceList(machine, player),
     ]);
   }));

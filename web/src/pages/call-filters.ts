@@ -6,7 +6,7 @@ import { callDirections, eventTypes, languages } from '../api-types.ts';
 import { h } from '../dom.ts';
 import { routeHref } from '../router.ts';
 
-export const filterNames = ['agent', 'queue', 'direction', 'from', 'to', 'language', 'score_min', 'score_max', 'failed_rule', 'event_type', 'q'] as const;
+export const filterNames = ['agent', 'queue', 'direction', 'from', 'to', 'language', 'score_min', 'score_max', 'failed_rule', 'needs_review', 'event_type', 'q'] as const;
 export type CallFilterValues = Partial<Record<(typeof filterNames)[number], string>>;
 
 export function filtersFromQuery(query: URLSearchParams): CallFilterValues {
@@ -54,6 +54,11 @@ export function callFilterForm(values: CallFilterValues): HTMLFormElement {
     field('Failed rule', input('failed_rule', { list: 'known-rules', placeholder: 'rule id' })),
     h('datalist', { id: 'known-rules' }),
     field('Event', select('event_type', values.event_type, eventTypes, 'any')),
+    field('Needs review', h('select', { name: 'needs_review' }, [
+      h('option', { value: '' }, ['any']),
+      h('option', { value: 'true', selected: values.needs_review === 'true' }, ['yes: an uncertain rule']),
+      h('option', { value: 'false', selected: values.needs_review === 'false' }, ['no']),
+    ])),
     h('div', { class: 'filter-actions' }, [
       h('button', { type: 'submit' }, ['Apply']),
       h('a', { href: '#/calls', class: 'button secondary' }, ['Clear']),

@@ -17,7 +17,11 @@ function callRow(call: CallSummary): HTMLElement {
     h('td', {}, [call.queue ?? '—']),
     h('td', {}, [call.language ?? '—']),
     h('td', { class: 'number' }, [call.duration_s === null ? '—' : formatClock(call.duration_s)]),
-    h('td', { class: 'number' }, [h('span', { class: `score ${scoreBand(call.score)}` }, [formatScore(call.score)]), call.score_overridden ? h('span', { class: 'badge', title: 'Overridden by a reviewer' }, ['reviewed']) : null]),
+    h('td', { class: 'number' }, [
+      h('span', { class: `score ${scoreBand(call.score)}` }, [formatScore(call.score)]),
+      call.score_overridden ? h('span', { class: 'badge', title: 'Overridden by a reviewer' }, ['reviewed']) : null,
+      call.needs_review ? h('span', { class: 'badge needs-review', title: `Uncertain, for a reviewer to decide: ${call.uncertain_rules.join(', ')}` }, ['review']) : null,
+    ]),
     h('td', { class: 'failed-rules', title: failed.join(', ') }, [failed.length === 0 ? '—' : `${failed.slice(0, 3).join(', ')}${failed.length > 3 ? ` +${failed.length - 3}` : ''}`]),
     h('td', { title: call.started_at ? 'When the call took place' : 'No start time known: when it was first analysed' }, [
       call.started_at ? formatWallClock(call.started_at) : formatDateTime(call.first_analysed_at),
