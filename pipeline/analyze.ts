@@ -10,6 +10,7 @@ import type { AnalyzeConfig } from './analyze-config.ts';
 import { ingestRecording, type CallAudio } from './ingest/index.ts';
 import { gatherMetadata, type KnownMetadata } from './metadata/index.ts';
 import { judgeCall } from './judge-call.ts';
+import { redactCall } from './redact-call.ts';
 import type { CallResult } from './result/call-result.ts';
 import { buildCallResult, buildErrorResult, type CallTranscript, type OkCallResult } from './result/build-result.ts';
 import { detectTextLanguage } from './text/detect-language.ts';
@@ -88,7 +89,8 @@ export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, e
       audioEventTypesChecked: acoustics.speech.eventTypesChecked, sentimentModelId: config.sentiment?.modelId ?? null,
     }, config, effects));
     const sentiment = describeSentiment(transcript.utterances, { agent: config.agentSentiment });
-    const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, transcript, judgement, sentiment });
+    const redacted = await timed(timings, 'redact', effects, async () => redactCall(transcript, judgement, config));
+    const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, sentiment, ...redacted });
     return { status: 'ok', result, stageTimingsMs: timings };
   } catch (thrown) {
     return { status: 'error', result: buildErrorResult(request.source, audio?.probe.sha256 ?? null, toCallqaError(thrown)) };

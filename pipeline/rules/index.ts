@@ -12,7 +12,7 @@ import { sortEvidence } from './evidence.ts';
 import { findTranscriptHolds, reviewHolds } from './holds.ts';
 import { ruleKinds, type RuleContext, type RuleOutcome } from './kinds/index.ts';
 import { notApplicable } from './kinds/rule-context.ts';
-import { findDataRequests } from './requests.ts';
+import { findDataRequests, findItemValueUtterances, type ItemValueUtterance } from './requests.ts';
 import type { RulePack } from './rule-pack.ts';
 import { createSentimentReader, type SentimentSource } from './sentiment.ts';
 import { countStatements } from './statements.ts';
@@ -20,6 +20,7 @@ import { findTranscriptTransfers, reviewTransfers } from './transfers.ts';
 
 export { loadRulePack, defaultPacksDir } from './load-pack.ts';
 export type { RulePack } from './rule-pack.ts';
+export type { ItemValueUtterance } from './requests.ts';
 export type { SentimentSource } from './sentiment.ts';
 
 export interface RulesInput {
@@ -44,6 +45,8 @@ export interface RulesResult {
   eventTypesChecked: EventType[];
   /** Where negativity for calm-under-pressure came from: "model:<id>", or "lexicon". */
   sentimentSource: SentimentSource;
+  /** Where the values of the pack's data items are said, for the redaction stage; not part of the result. */
+  itemValueUtterances: ItemValueUtterance[];
 }
 
 const byStart = <T extends { start: number }>(items: readonly T[]) => [...items].sort((a, b) => a.start - b.start);
@@ -71,9 +74,10 @@ export function evaluateRules(input: RulesInput, pack: RulePack, effects: Effect
   ];
   const events = byStart([...input.events.filter((event) => event.type !== 'hold' && event.type !== 'transfer'), ...reviews.map((review) => review.event)]);
   const statements = countStatements(text.utterances, pack);
+  const requests = findDataRequests(text.utterances, pack);
   const context: RuleContext = {
     pack, text, events, reviews, eventTypesChecked: checked, statements,
-    requests: findDataRequests(text.utterances, pack),
+    requests,
     sentiment: createSentimentReader(text.utterances, pack, input.sentimentModelId ?? null, input.agentSentiment ?? true),
   };
   // Without agent speech (e.g. a mono call not split into speakers) there is nothing to judge:
@@ -91,5 +95,6 @@ export function evaluateRules(input: RulesInput, pack: RulePack, effects: Effect
     events,
     eventTypesChecked: [...new Set<EventType>([...input.eventTypesChecked, 'hold', 'transfer'])],
     sentimentSource: context.sentiment.source,
+    itemValueUtterances: findItemValueUtterances(text, requests, pack),
   };
 }

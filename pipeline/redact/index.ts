@@ -1,0 +1,74 @@
+/**
+ * Redaction stage: personal data found in the transcript (find-pii.ts) is masked in every
+ * text the result carries — utterances, their timed words, the rules' evidence — and each
+ * redaction is recorded (kind, party, utterance, times), never its value. It runs after the
+ * rules stage, which needs to read what was said (whether an account number was given), and
+ * before anything is stored or served, so the raw values exist only in memory. Masks read as
+ * numbers to the rules (result/redaction-mask.ts), so a rescore of the stored text agrees.
+ */
+import type { CallRedaction, RedactedSpan, RuleResult, Utterance } from '../result/call-result.ts';
+import { findPii, type PiiSpan } from './find-pii.ts';
+import type { RedactLexicon } from './lexicon.ts';
+import { maskText, maskWords } from './mask-text.ts';
+import { findTextWords } from './text-words.ts';
+
+export { loadRedactLexicon, type RedactLexicon } from './lexicon.ts';
+
+export interface RedactInput {
+  mode: CallRedaction['mode'];
+  utterances: readonly Utterance[];
+  rules: readonly RuleResult[];
+  /** Utterances (by index) where the rules found a data item's value asked for or named. */
+  itemValues: readonly { utterance: number; itemId: string }[];
+}
+
+export interface RedactedTranscript {
+  utterances: Utterance[];
+  rules: RuleResult[];
+  redaction: CallRedaction;
+}
+
+/** Whether the other party's last utterance before `index` names a birth date ("Can I have your date of birth?"). */
+function isBirthAsked(utterances: readonly Utterance[], index: number, lexicon: RedactLexicon): boolean {
+  const { party } = utterances[index] as Utterance;
+  for (let before = index - 1; before >= 0; before -= 1) {
+    const previous = utterances[before] as Utterance;
+    if (previous.party !== party) return findTextWords(previous.text).some((word) => lexicon.birthCues.has(word.norm));
+  }
+  return false;
+}
+
+function redactUtterance(utterance: Utterance, index: number, spans: readonly PiiSpan[]): { utterance: Utterance; records: RedactedSpan[] } {
+  if (spans.length === 0) return { utterance, records: [] };
+  const { text, masked } = maskText(utterance.text, spans);
+  const timed = utterance.words && maskWords(utterance.words, masked, findTextWords(utterance.text).length);
+  const records = spans.map((span, spanIndex): RedactedSpan => {
+    const wordIndexes = timed?.spanWords.get(spanIndex) ?? [];
+    const firstWord = utterance.words?.[Math.min(...wordIndexes)];
+    const lastWord = utterance.words?.[Math.max(...wordIndexes)];
+    return {
+      kind: span.kind, ...(span.item === undefined ? {} : { item: span.item }), party: utterance.party, utterance: index,
+      start: firstWord?.start ?? utterance.start, end: lastWord?.end ?? utterance.end,
+    };
+  });
+  return { utterance: { ...utterance, text, ...(timed && { words: timed.words }) }, records };
+}
+
+/** The transcript with its personal data masked and each redaction recorded; never mutates its input. */
+export function redactTranscript(input: RedactInput, lexicon: RedactLexicon): RedactedTranscript {
+  const redacted = input.utterances.map((utterance, index) => {
+    const itemValue = input.itemValues.find((entry) => entry.utterance === index);
+    const spans = findPii({ text: utterance.text, birthAsked: isBirthAsked(input.utterances, index, lexicon), item: itemValue?.itemId ?? null }, lexicon);
+    return redactUtterance(utterance, index, spans);
+  });
+  const maskedTextOf = new Map(input.utterances.map((utterance, index) => [utterance.text, redacted[index]?.utterance.text ?? utterance.text]));
+  const rules = input.rules.map((rule) => ({
+    ...rule,
+    evidence: rule.evidence.map((evidence) => ({ ...evidence, text: maskedTextOf.get(evidence.text) ?? evidence.text })),
+  }));
+  return {
+    utterances: redacted.map((entry) => entry.utterance),
+    rules,
+    redaction: { mode: input.mode, spans: redacted.flatMap((entry) => entry.records) },
+  };
+}
