@@ -1,15 +1,14 @@
 /**
  * The PII set (eval/pii/<language>.json, written before the detectors were tuned): each case
  * is a few turns with the personal data marked `{kind:text}`, or a near miss with nothing
- * marked. A case is judged by the real path — the rules stage over its raw turns (which data
- * items were asked for), then the redaction stage — and scored per word: a marked value is
+ * marked. A case is judged by the real path — the rules stage over its raw turns (where data
+ * items' values are said), then the redaction stage — and scored per word: a marked value is
  * recalled when every one of its words was masked; a redaction is precise when one of its
  * masked words lies in a marked value. Recall is per marked kind, precision per found kind.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { silentEffects } from '../core/effects.ts';
-import { judgeCall, loadJudgeConfig, type JudgeConfig } from '../pipeline/judge-call.ts';
+import { loadJudgeConfig, type JudgeConfig } from '../pipeline/judge-call.ts';
 import { loadRedactConfig, redactCall, type RedactConfig } from '../pipeline/redact-call.ts';
 import type { Language, Utterance } from '../pipeline/result/call-result.ts';
 import { isRedactionMask, redactionKinds } from '../pipeline/result/redaction-mask.ts';
@@ -96,8 +95,7 @@ export interface PiiVerdicts {
 }
 
 export function judgePiiCase(piiCase: PiiCase, config: JudgeConfig & RedactConfig): PiiVerdicts {
-  const judgement = judgeCall({ language: piiCase.language, utterances: piiCase.utterances, audioEvents: [], audioEventTypesChecked: [], sentimentModelId: null }, config, silentEffects);
-  const redacted = redactCall({ source: null, language: piiCase.language, utterances: piiCase.utterances }, judgement, config);
+  const redacted = redactCall({ source: null, language: piiCase.language, utterances: piiCase.utterances }, [], config);
   const found = foundValues(redacted.transcript.utterances);
   const inFound = (turn: number, word: number) => found.some((value) => value.turn === turn && value.words.includes(word));
   const inMarked = (turn: number, word: number) => piiCase.marked.some((value) => value.turn === turn && value.words.includes(word));

@@ -83,14 +83,14 @@ export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, e
       gatherMetadata({ source: request.source, tags: ingested.probe.tags, known: request.known, namePattern: config.namePattern }, effects));
     const acoustics = await timed(timings, 'audio', effects, () => analyzeAudio(ingested, effects));
     const transcribed = await timed(timings, 'transcribe', effects, () => obtainTranscript(request, ingested, acoustics, config, effects));
-    const transcript = await timed(timings, 'sentiment', effects, () => scoreSentiment(transcribed, config, effects));
+    const scored = await timed(timings, 'sentiment', effects, () => scoreSentiment(transcribed, config, effects));
+    const { transcript, redaction } = await timed(timings, 'redact', effects, async () => redactCall(scored, acoustics.speech.events, config));
     const judgement = await timed(timings, 'rules', effects, async () => judgeCall({
       language: transcript.language, utterances: transcript.utterances, audioEvents: acoustics.speech.events,
       audioEventTypesChecked: acoustics.speech.eventTypesChecked, sentimentModelId: config.sentiment?.modelId ?? null,
     }, config, effects));
     const sentiment = describeSentiment(transcript.utterances, { agent: config.agentSentiment });
-    const redacted = await timed(timings, 'redact', effects, async () => redactCall(transcript, judgement, config));
-    const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, sentiment, ...redacted });
+    const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, transcript, judgement, sentiment, redaction });
     return { status: 'ok', result, stageTimingsMs: timings };
   } catch (thrown) {
     return { status: 'error', result: buildErrorResult(request.source, audio?.probe.sha256 ?? null, toCallqaError(thrown)) };

@@ -33,6 +33,8 @@ interface NumberRun {
   digits: string;
   plus: boolean;
   amount: boolean;
+  /** An identifier word ("number", "номер", "szám") stands just before it. */
+  named: boolean;
   start: number;
   end: number;
 }
@@ -40,6 +42,9 @@ interface NumberRun {
 const cardDigits = { min: 13, max: 19 };
 const phoneDigits = { min: 9, max: 13, minAfterPlus: 8, maxAfterPlus: 15 };
 const minItemDigits = 3;
+/** A number named only by an identifier word, not by a data item the rules know, needs more digits. */
+const minIdentifierDigits = 4;
+const identifierReach = 2;
 // Between the numbers of one run: spaces, commas, hyphens, dots, slashes, brackets ("8 (903) 234-56-78").
 const numberGap = /^[\s,.\-/()]{1,4}$/u;
 const dateGap = /^[\s,.\-/]{1,3}$/u;
@@ -57,11 +62,12 @@ function findNumberRuns(text: string, words: readonly TextWord[], lexicon: Redac
     if (first && last) {
       const before = words[words.indexOf(first.word) - 1];
       const after = words[nextIndex];
+      const named = words.slice(Math.max(0, words.indexOf(first.word) - identifierReach), words.indexOf(first.word)).some((word) => lexicon.identifierWords.has(word.norm));
       const plusWord = before !== undefined && lexicon.plusWords.has(before.norm) && /^\s+$/.test(text.slice(before.end, first.word.start)) ? before : undefined;
       const plus = plusWord !== undefined || /\+\s*\(?$/.test(text.slice(0, first.word.start));
       const amount = /[£$€₽]\s*$/.test(text.slice(0, first.word.start)) || /^\s*%/.test(text.slice(last.word.end))
         || (after !== undefined && lexicon.amountWords.has(after.norm) && /^\s*$/.test(text.slice(last.word.end, after.start)));
-      runs.push({ words: current, digits: joinDigits(current.map((entry) => entry.number)), plus, amount, start: (plusWord ?? first.word).start, end: last.word.end });
+      runs.push({ words: current, digits: joinDigits(current.map((entry) => entry.number)), plus, amount, named, start: (plusWord ?? first.word).start, end: last.word.end });
     }
     current = [];
   };
@@ -139,6 +145,7 @@ function classifyRun(run: NumberRun, cues: UtteranceCues): PiiSpan | null {
   const phoneLength = run.plus ? digits.length >= phoneDigits.minAfterPlus && digits.length <= phoneDigits.maxAfterPlus : digits.length >= phoneDigits.min && digits.length <= phoneDigits.max;
   if (phoneLength) return { kind: 'phone', start: run.start, end: run.end };
   if (cues.item !== null && digits.length >= minItemDigits) return { kind: 'data-item', item: cues.item, start: run.start, end: run.end };
+  if (run.named && digits.length >= minIdentifierDigits) return { kind: 'data-item', start: run.start, end: run.end };
   return null;
 }
 

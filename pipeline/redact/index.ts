@@ -1,12 +1,11 @@
 /**
- * Redaction stage: personal data found in the transcript (find-pii.ts) is masked in every
- * text the result carries — utterances, their timed words, the rules' evidence — and each
- * redaction is recorded (kind, party, utterance, times), never its value. It runs after the
- * rules stage, which needs to read what was said (whether an account number was given), and
- * before anything is stored or served, so the raw values exist only in memory. Masks read as
- * numbers to the rules (result/redaction-mask.ts), so a rescore of the stored text agrees.
+ * Redaction stage: personal data found in the transcript (find-pii.ts) is masked in the
+ * utterances and their timed words, and each redaction is recorded (kind, party, utterance,
+ * times), never its value. The orchestrator runs it before the rules judge the call, so every
+ * text the result carries (evidence included) comes from the masked transcript and the raw
+ * values exist only in memory.
  */
-import type { CallRedaction, RedactedSpan, RuleResult, Utterance } from '../result/call-result.ts';
+import type { CallRedaction, RedactedSpan, Utterance } from '../result/call-result.ts';
 import { findPii, type PiiSpan } from './find-pii.ts';
 import type { RedactLexicon } from './lexicon.ts';
 import { maskText, maskWords } from './mask-text.ts';
@@ -17,14 +16,12 @@ export { loadRedactLexicon, type RedactLexicon } from './lexicon.ts';
 export interface RedactInput {
   mode: CallRedaction['mode'];
   utterances: readonly Utterance[];
-  rules: readonly RuleResult[];
-  /** Utterances (by index) where the rules found a data item's value asked for or named. */
+  /** Utterances (by index) where the rules stage found a data item's value asked for or named. */
   itemValues: readonly { utterance: number; itemId: string }[];
 }
 
 export interface RedactedTranscript {
   utterances: Utterance[];
-  rules: RuleResult[];
   redaction: CallRedaction;
 }
 
@@ -61,14 +58,8 @@ export function redactTranscript(input: RedactInput, lexicon: RedactLexicon): Re
     const spans = findPii({ text: utterance.text, birthAsked: isBirthAsked(input.utterances, index, lexicon), item: itemValue?.itemId ?? null }, lexicon);
     return redactUtterance(utterance, index, spans);
   });
-  const maskedTextOf = new Map(input.utterances.map((utterance, index) => [utterance.text, redacted[index]?.utterance.text ?? utterance.text]));
-  const rules = input.rules.map((rule) => ({
-    ...rule,
-    evidence: rule.evidence.map((evidence) => ({ ...evidence, text: maskedTextOf.get(evidence.text) ?? evidence.text })),
-  }));
   return {
     utterances: redacted.map((entry) => entry.utterance),
-    rules,
     redaction: { mode: input.mode, spans: redacted.flatMap((entry) => entry.records) },
   };
 }

@@ -23,6 +23,8 @@ interface LexiconFile {
   dateJoiners: string[];
   /** Words after a number that make it an amount, a duration or a count, not an identifier. */
   amountWords: string[];
+  /** Words just before a number that make it an identifier ("номер пять семь три девять"), whichever item it is. */
+  identifierWords: string[];
 }
 
 export interface RedactLexicon {
@@ -37,13 +39,14 @@ export interface RedactLexicon {
   readonly dateStems: readonly string[];
   readonly dateJoiners: ReadonlySet<string>;
   readonly amountWords: ReadonlySet<string>;
+  readonly identifierWords: ReadonlySet<string>;
 }
 
 const lexiconUrl = (language: Language) => new URL(`./lexicons/${language}.json`, import.meta.url);
 
 /** A call of no known language: digits, written addresses and IBANs are still found. */
 const wordless: LexiconFile = {
-  numberWords: {}, compoundNumbers: false, numberEndings: [], plusWords: [], emailAtWords: [], emailDotWords: [], birthCues: [], dateWords: [], dateJoiners: [], amountWords: [],
+  numberWords: {}, compoundNumbers: false, numberEndings: [], plusWords: [], emailAtWords: [], emailDotWords: [], birthCues: [], dateWords: [], dateJoiners: [], amountWords: [], identifierWords: [],
 };
 
 function readLexiconFile(language: Language): LexiconFile {
@@ -69,5 +72,6 @@ export function loadRedactLexicon(language: Language | null, packNumberWords: Re
     dateStems: file.dateStems ?? [],
     dateJoiners: new Set(file.dateJoiners),
     amountWords: new Set(file.amountWords),
+    identifierWords: new Set(file.identifierWords),
   });
 }

@@ -42,8 +42,6 @@ export interface CallJudgement {
   sentimentSource: string;
   score: number | null;
   versions: JudgementVersions;
-  /** Where the rules found data items' values said, for the redaction stage; not part of the result. */
-  itemValueUtterances?: readonly { utterance: Utterance; itemId: string }[];
 }
 
 /** The result's fields a judgement sets: what a rescore replaces, and nothing else. */

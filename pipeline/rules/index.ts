@@ -45,8 +45,6 @@ export interface RulesResult {
   eventTypesChecked: EventType[];
   /** Where negativity for calm-under-pressure came from: "model:<id>", or "lexicon". */
   sentimentSource: SentimentSource;
-  /** Where the values of the pack's data items are said, for the redaction stage; not part of the result. */
-  itemValueUtterances: ItemValueUtterance[];
 }
 
 const byStart = <T extends { start: number }>(items: readonly T[]) => [...items].sort((a, b) => a.start - b.start);
@@ -74,10 +72,9 @@ export function evaluateRules(input: RulesInput, pack: RulePack, effects: Effect
   ];
   const events = byStart([...input.events.filter((event) => event.type !== 'hold' && event.type !== 'transfer'), ...reviews.map((review) => review.event)]);
   const statements = countStatements(text.utterances, pack);
-  const requests = findDataRequests(text.utterances, pack);
   const context: RuleContext = {
     pack, text, events, reviews, eventTypesChecked: checked, statements,
-    requests,
+    requests: findDataRequests(text.utterances, pack),
     sentiment: createSentimentReader(text.utterances, pack, input.sentimentModelId ?? null, input.agentSentiment ?? true),
   };
   // Without agent speech (e.g. a mono call not split into speakers) there is nothing to judge:
@@ -95,6 +92,15 @@ export function evaluateRules(input: RulesInput, pack: RulePack, effects: Effect
     events,
     eventTypesChecked: [...new Set<EventType>([...input.eventTypesChecked, 'hold', 'transfer'])],
     sentimentSource: context.sentiment.source,
-    itemValueUtterances: findItemValueUtterances(text, requests, pack),
   };
+}
+
+/**
+ * Where the values of the pack's data items are said — a customer naming one with a value,
+ * the customer's answer to an agent's request for one — for the redaction stage, which masks
+ * them before the rules judge the call. `events` only serve to spot backchannels.
+ */
+export function findItemValues(utterances: readonly Utterance[], events: readonly CallEvent[], pack: RulePack): ItemValueUtterance[] {
+  const text = indexCallText(utterances, events, pack);
+  return findItemValueUtterances(text, findDataRequests(text.utterances, pack), pack);
 }

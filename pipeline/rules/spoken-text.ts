@@ -42,7 +42,9 @@ export function readSpokenSentence(sentence: Sentence, speech: SpeechForms): Spo
   let pause = false;
   for (const token of sentence.tokens) {
     pause ||= token.afterPause;
-    if ((dropFillers && speech.fillers.has(token.norm)) || tokens.at(-1)?.norm === token.norm) continue;
+    // Two masks in a row are two redacted words, not one word said twice.
+    const repeated = tokens.at(-1)?.norm === token.norm && !isRedactionMask(token.norm);
+    if ((dropFillers && speech.fillers.has(token.norm)) || repeated) continue;
     const number = numberOfWord(token.norm, speech);
     tokens.push({ ...token, afterPause: tokens.length > 0 && pause, ...(number === undefined ? {} : { number }) });
     pause = false;
