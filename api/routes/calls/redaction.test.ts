@@ -1,0 +1,107 @@
+/**
+ * Issue 17's acceptance for PII: a sample-like call whose customer gives a card number (as
+ * digits, and again read digit by digit) is analysed with the default settings through the
+ * real pipeline into a real DuckDB file, and no run of the card's digits survives in any
+ * stored text, the exports, the search index or what the server serves.
+ */
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentEffects } from '../../../core/effects.ts';
+import { analyzeAndRecord } from '../../../pipeline/record-call.ts';
+import { exportTables } from '../../../store/export/index.ts';
+import { storeWriter } from '../../../store/index.ts';
+import { createApiFixture, type ApiFixture } from '../../api-fixture.test-helper.ts';
+import { makeSeedRecording } from '../../seed-calls.test-helper.ts';
+
+const card = '4666176031372159';
+const spokenDigits = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** The digits a text says, written or spoken, in order: "4666 one seven" → "466617". */
+function digitsSaid(text: string): string {
+  return (text.toLowerCase().match(/\d|[a-z]+/g) ?? []).map((token) => (/\d/.test(token) ? token : String(spokenDigits.indexOf(token)).replace('-1', ''))).join('');
+}
+
+/** Whether any six consecutive digits of the card are said in `text`. */
+function leaksCard(text: string): boolean {
+  const said = digitsSaid(text);
+  return Array.from({ length: card.length - 5 }, (_, start) => card.slice(start, start + 6)).some((window) => said.includes(window));
+}
+
+let fixture: ApiFixture;
+let callId: string;
+
+async function rows<T>(sql: string, values: string[]): Promise<T[]> {
+  return (await fixture.store.connection.runAndReadAll(sql, values)).getRowObjectsJson() as T[];
+}
+
+beforeAll(async () => {
+  fixture = await createApiFixture();
+  const recording = await makeSeedRecording(fixture.temp.file('pii'), 7);
+  await writeFile(recording.replace(/\.wav$/, '.transcript.json'), JSON.stringify({
+    utterances: [
+      { party: 'agent', start: 0.2, end: 0.9, text: 'Thank you for calling, this is Anna. Which card would you like to use?' },
+      { party: 'customer', start: 1.0, end: 1.9, text: 'It is 4666 1760 3137 2159, expiry next May.' },
+      { party: 'agent', start: 2.0, end: 2.6, text: 'Sorry, could you please read it again?' },
+      { party: 'customer', start: 2.7, end: 3.9, text: 'Four six six six, one seven six zero, three one three seven, two one five nine.' },
+    ],
+  }));
+  const recorded = await analyzeAndRecord({ source: recording, agentChannel: 0, known: {}, transcriptPath: null }, fixture.analyzeConfig, storeWriter(fixture.store), silentEffects);
+  if (recorded.status !== 'ok') throw new Error(`the card call was not stored: ${recorded.error.message}`);
+  callId = recorded.result.call_id;
+}, 60_000);
+afterAll(() => fixture.close());
+
+describe('a call with a card number in its transcript (redaction text, the default)', () => {
+  it('the fixture would leak without redaction: the check sees the card in the raw transcript', () => {
+    expect(leaksCard('It is 4666 1760 3137 2159')).toBe(true);
+    expect(leaksCard('Four six six six, one seven six zero, three one three seven')).toBe(true);
+  });
+
+  it('records both redactions, without the value', async () => {
+    const [row] = await rows<{ result_json: string }>('SELECT result_json::VARCHAR AS result_json FROM calls WHERE call_id = $1', [callId]);
+    const result = JSON.parse(row!.result_json) as { redaction?: { mode: string; spans: { kind: string; party: string; utterance: number }[] } };
+    expect(result.redaction?.mode).toBe('text');
+    expect(result.redaction?.spans.map(({ kind, party, utterance }) => ({ kind, party, utterance }))).toEqual([
+      { kind: 'card', party: 'customer', utterance: 1 },
+      { kind: 'card', party: 'customer', utterance: 3 },
+    ]);
+    expect(leaksCard(row!.result_json)).toBe(false);
+  });
+
+  it('leaves no run of the card digits in any stored text', async () => {
+    const texts = await rows<{ text: string }>(
+      `SELECT text FROM utterances WHERE call_id = $1
+       UNION ALL SELECT term FROM search_terms WHERE call_id = $1
+       UNION ALL SELECT evidence::VARCHAR FROM rule_results WHERE call_id = $1`,
+      [callId],
+    );
+    expect(texts.length).toBeGreaterThan(4);
+    expect(texts.map((row) => row.text).join(' ')).toContain('[card]');
+    expect(texts.filter((row) => leaksCard(row.text))).toEqual([]);
+    // Terms in order, so digits split across rows would still be caught.
+    const terms = await rows<{ term: string }>('SELECT term FROM search_terms WHERE call_id = $1 ORDER BY utterance_idx, position', [callId]);
+    expect(leaksCard(terms.map((row) => row.term).join(' '))).toBe(false);
+  });
+
+  it('leaves none in what the server serves: call detail, search and CSV export', async () => {
+    const detail = await fixture.request('qa', 'GET', `/api/v1/calls/${callId}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.body).toContain('[card]');
+    expect(leaksCard(detail.body)).toBe(false);
+    const search = await fixture.request('qa', 'GET', '/api/v1/search?q=4666');
+    expect(search.statusCode).toBe(200);
+    expect(leaksCard(search.body)).toBe(false);
+    const csv = await fixture.request('qa', 'GET', '/api/v1/exports/calls.csv');
+    expect(csv.statusCode).toBe(200);
+    expect(leaksCard(csv.body)).toBe(false);
+  });
+
+  it('leaves none in `callqa export` files', async () => {
+    const outDir = fixture.temp.file('export');
+    await exportTables(fixture.store, { format: 'csv', outDir, since: null });
+    const files = await readdir(outDir);
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) expect(leaksCard(await readFile(path.join(outDir, file), 'utf8')), file).toBe(false);
+  });
+});
