@@ -16,7 +16,7 @@ import { findWords } from '../pipeline/rules/normalize.ts';
 import { shareOf, type Figures } from './measure.ts';
 
 export const defaultPiiSetDir = path.resolve(import.meta.dirname, 'pii');
-export const piiSplits = ['tune', 'test'] as const;
+export const piiSplits = ['tune', 'test', 'fresh'] as const;
 type PiiSplit = (typeof piiSplits)[number];
 
 interface PiiCaseFile {

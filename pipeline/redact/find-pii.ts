@@ -40,7 +40,7 @@ interface NumberRun {
 }
 
 const cardDigits = { min: 13, max: 19 };
-const phoneDigits = { min: 9, max: 13, minAfterPlus: 8, maxAfterPlus: 15 };
+const phoneDigits = { min: 9, max: 13, minAfterPlus: 8, maxAfterPlus: 15 } as const;
 const minItemDigits = 3;
 /** A number named only by an identifier word, not by a data item the rules know, needs more digits. */
 const minIdentifierDigits = 4;
@@ -138,12 +138,19 @@ function findDates(text: string, words: readonly TextWord[], lexicon: RedactLexi
   return spans;
 }
 
-function classifyRun(run: NumberRun, cues: UtteranceCues): PiiSpan | null {
+/** After a "+" any international number; without, a national one as the language writes it ("07700 900123", "8 916…", "06 30…"). */
+function isPhoneNumber(run: NumberRun, lexicon: RedactLexicon): boolean {
+  const { digits } = run;
+  if (run.plus) return digits.length >= phoneDigits.minAfterPlus && digits.length <= phoneDigits.maxAfterPlus;
+  if (digits.length < phoneDigits.min || digits.length > phoneDigits.max) return false;
+  return lexicon.phoneDigits === null || lexicon.phoneDigits.some((pattern) => pattern.test(digits));
+}
+
+function classifyRun(run: NumberRun, cues: UtteranceCues, lexicon: RedactLexicon): PiiSpan | null {
   const { digits } = run;
   if (digits.length >= cardDigits.min && digits.length <= cardDigits.max && passesLuhn(digits)) return { kind: 'card', start: run.start, end: run.end };
   if (run.amount) return null;
-  const phoneLength = run.plus ? digits.length >= phoneDigits.minAfterPlus && digits.length <= phoneDigits.maxAfterPlus : digits.length >= phoneDigits.min && digits.length <= phoneDigits.max;
-  if (phoneLength) return { kind: 'phone', start: run.start, end: run.end };
+  if (isPhoneNumber(run, lexicon)) return { kind: 'phone', start: run.start, end: run.end };
   if (cues.item !== null && digits.length >= minItemDigits) return { kind: 'data-item', item: cues.item, start: run.start, end: run.end };
   if (run.named && digits.length >= minIdentifierDigits) return { kind: 'data-item', start: run.start, end: run.end };
   return null;
@@ -161,7 +168,7 @@ export function findPii(cues: UtteranceCues, lexicon: RedactLexicon): PiiSpan[] 
   findIbans(text).forEach(add);
   findSpokenEmails(text, words, lexicon).forEach(add);
   const runs = findNumberRuns(text, words, lexicon);
-  const classified = runs.map((run) => classifyRun(run, cues));
+  const classified = runs.map((run) => classifyRun(run, cues, lexicon));
   classified.forEach((span) => span && span.kind !== 'data-item' && add(span));
   if (cues.birthAsked || words.some((word) => lexicon.birthCues.has(word.norm))) findDates(text, words, lexicon).forEach(add);
   classified.forEach((span) => span?.kind === 'data-item' && add(span));

@@ -25,6 +25,8 @@ interface LexiconFile {
   amountWords: string[];
   /** Words just before a number that make it an identifier ("номер пять семь три девять"), whichever item it is. */
   identifierWords: string[];
+  /** What a phone number's digits look like without a "+" (national prefix, mobile ranges), as regular expressions. */
+  phoneDigits: string[];
 }
 
 export interface RedactLexicon {
@@ -40,13 +42,15 @@ export interface RedactLexicon {
   readonly dateJoiners: ReadonlySet<string>;
   readonly amountWords: ReadonlySet<string>;
   readonly identifierWords: ReadonlySet<string>;
+  /** null: no language known, any 9 to 13 digits. */
+  readonly phoneDigits: readonly RegExp[] | null;
 }
 
 const lexiconUrl = (language: Language) => new URL(`./lexicons/${language}.json`, import.meta.url);
 
 /** A call of no known language: digits, written addresses and IBANs are still found. */
 const wordless: LexiconFile = {
-  numberWords: {}, compoundNumbers: false, numberEndings: [], plusWords: [], emailAtWords: [], emailDotWords: [], birthCues: [], dateWords: [], dateJoiners: [], amountWords: [], identifierWords: [],
+  numberWords: {}, compoundNumbers: false, numberEndings: [], plusWords: [], emailAtWords: [], emailDotWords: [], birthCues: [], dateWords: [], dateJoiners: [], amountWords: [], identifierWords: [], phoneDigits: [],
 };
 
 function readLexiconFile(language: Language): LexiconFile {
@@ -73,5 +77,6 @@ export function loadRedactLexicon(language: Language | null, packNumberWords: Re
     dateJoiners: new Set(file.dateJoiners),
     amountWords: new Set(file.amountWords),
     identifierWords: new Set(file.identifierWords),
+    phoneDigits: language ? file.phoneDigits.map((source) => new RegExp(source)) : null,
   });
 }
