@@ -51,22 +51,21 @@ const dateGap = /^[\s,.\-/]{1,3}$/u;
 const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const ibanPattern = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}/g;
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-
 function findNumberRuns(text: string, words: readonly TextWord[], lexicon: RedactLexicon): NumberRun[] {
   const runs: NumberRun[] = [];
   let current: NumberRun['words'] = [];
+  let firstIndex = 0;
   const close = (nextIndex: number) => {
     const first = current[0];
     const last = current.at(-1);
     if (first && last) {
-      const before = words[words.indexOf(first.word) - 1];
+      const before = words[firstIndex - 1];
       const after = words[nextIndex];
-      const named = words.slice(Math.max(0, words.indexOf(first.word) - identifierReach), words.indexOf(first.word)).some((word) => lexicon.identifierWords.has(word.norm));
       const plusWord = before !== undefined && lexicon.plusWords.has(before.norm) && /^\s+$/.test(text.slice(before.end, first.word.start)) ? before : undefined;
-      const plus = plusWord !== undefined || /\+\s*\(?$/.test(text.slice(0, first.word.start));
-      const amount = /[£$€₽]\s*$/.test(text.slice(0, first.word.start)) || /^\s*%/.test(text.slice(last.word.end))
+      const plus = plusWord !== undefined || /\+\s*\(?$/.test(text.slice(Math.max(0, first.word.start - 3), first.word.start));
+      const amount = /[£$€₽]\s*$/.test(text.slice(Math.max(0, first.word.start - 2), first.word.start)) || /^\s*%/.test(text.slice(last.word.end, last.word.end + 2))
         || (after !== undefined && lexicon.amountWords.has(after.norm) && /^\s*$/.test(text.slice(last.word.end, after.start)));
+      const named = words.slice(Math.max(0, firstIndex - identifierReach), firstIndex).some((word) => lexicon.identifierWords.has(word.norm));
       runs.push({ words: current, digits: joinDigits(current.map((entry) => entry.number)), plus, amount, named, start: (plusWord ?? first.word).start, end: last.word.end });
     }
     current = [];
@@ -75,6 +74,7 @@ function findNumberRuns(text: string, words: readonly TextWord[], lexicon: Redac
     const number = readWordNumber(word.norm, lexicon);
     const previous = current.at(-1);
     if (previous && (!number || !numberGap.test(text.slice(previous.word.end, word.start)))) close(index);
+    if (number && current.length === 0) firstIndex = index;
     if (number) current.push({ word, number });
   });
   close(words.length);
@@ -161,8 +161,12 @@ export function findPii(cues: UtteranceCues, lexicon: RedactLexicon): PiiSpan[] 
   const { text } = cues;
   const words = findTextWords(text);
   const spans: PiiSpan[] = [];
+  // Characters already in a kept span: a later, weaker finding over them is dropped.
+  const covered = new Uint8Array(text.length);
   const add = (span: PiiSpan) => {
-    if (!spans.some((kept) => overlaps(kept, span))) spans.push(span);
+    if (covered.subarray(span.start, span.end).some((flag) => flag === 1)) return;
+    covered.fill(1, span.start, span.end);
+    spans.push(span);
   };
   for (const match of text.matchAll(emailPattern)) add({ kind: 'email', start: match.index, end: match.index + match[0].length });
   findIbans(text).forEach(add);

@@ -25,14 +25,16 @@ export interface RedactedTranscript {
   redaction: CallRedaction;
 }
 
-/** Whether the other party's last utterance before `index` names a birth date ("Can I have your date of birth?"). */
-function isBirthAsked(utterances: readonly Utterance[], index: number, lexicon: RedactLexicon): boolean {
-  const { party } = utterances[index] as Utterance;
-  for (let before = index - 1; before >= 0; before -= 1) {
-    const previous = utterances[before] as Utterance;
-    if (previous.party !== party) return findTextWords(previous.text).some((word) => lexicon.birthCues.has(word.norm));
-  }
-  return false;
+/** Per utterance, whether the other party's last utterance before it names a birth date ("Can I have your date of birth?"). */
+function findBirthQuestions(utterances: readonly Utterance[], lexicon: RedactLexicon): boolean[] {
+  // Per party, its latest utterance so far: where it stands and whether it names a birth date.
+  const latest = new Map<Utterance['party'], { index: number; asks: boolean }>();
+  return utterances.map((utterance, index) => {
+    const others = [...latest].filter(([party]) => party !== utterance.party).map(([, last]) => last);
+    const previous = others.sort((a, b) => b.index - a.index)[0];
+    latest.set(utterance.party, { index, asks: findTextWords(utterance.text).some((word) => lexicon.birthCues.has(word.norm)) });
+    return previous?.asks ?? false;
+  });
 }
 
 function redactUtterance(utterance: Utterance, index: number, spans: readonly PiiSpan[]): { utterance: Utterance; records: RedactedSpan[] } {
@@ -53,9 +55,10 @@ function redactUtterance(utterance: Utterance, index: number, spans: readonly Pi
 
 /** The transcript with its personal data masked and each redaction recorded; never mutates its input. */
 export function redactTranscript(input: RedactInput, lexicon: RedactLexicon): RedactedTranscript {
+  const birthAsked = findBirthQuestions(input.utterances, lexicon);
+  const itemOf = new Map(input.itemValues.map((entry) => [entry.utterance, entry.itemId]));
   const redacted = input.utterances.map((utterance, index) => {
-    const itemValue = input.itemValues.find((entry) => entry.utterance === index);
-    const spans = findPii({ text: utterance.text, birthAsked: isBirthAsked(input.utterances, index, lexicon), item: itemValue?.itemId ?? null }, lexicon);
+    const spans = findPii({ text: utterance.text, birthAsked: birthAsked[index] ?? false, item: itemOf.get(index) ?? null }, lexicon);
     return redactUtterance(utterance, index, spans);
   });
   return {

@@ -15,13 +15,15 @@ export interface MaskedWord {
   span: number;
 }
 
+/** `spans` in text order, not overlapping (as findPii gives them). */
 export function maskText(text: string, spans: readonly { kind: RedactionKind; start: number; end: number }[]): { text: string; masked: MaskedWord[] } {
   const masked: MaskedWord[] = [];
   let out = '';
   let copied = 0;
+  let span = 0;
   findTextWords(text).forEach((word, index) => {
-    const span = spans.findIndex((candidate) => candidate.start < word.end && word.start < candidate.end);
-    const kind = spans[span]?.kind;
+    while ((spans[span]?.end ?? Infinity) <= word.start) span += 1;
+    const kind = (spans[span]?.start ?? Infinity) < word.end ? spans[span]?.kind : undefined;
     if (!kind) return;
     masked.push({ index, kind, span });
     out += text.slice(copied, word.start) + maskOf(kind);
@@ -44,11 +46,12 @@ export function maskWords(words: readonly Word[], masked: readonly MaskedWord[],
     const kind = masked[0]?.kind;
     return { words: kind ? words.map((word) => ({ ...word, text: maskText(word.text, [{ kind, start: 0, end: word.text.length }]).text })) : [...words], spanWords };
   }
+  const maskedAt = new Map(masked.map((entry) => [entry.index, entry]));
   let first = 0;
   const result = words.map((word, wordIndex) => {
-    const inWord = masked.filter((entry) => entry.index >= first && entry.index < first + (counts[wordIndex] ?? 0));
     const offset = first;
     first += counts[wordIndex] ?? 0;
+    const inWord = Array.from({ length: first - offset }, (_, position) => maskedAt.get(offset + position)).filter((entry) => entry !== undefined);
     if (inWord.length === 0) return word;
     for (const entry of inWord) spanWords.set(entry.span, [...(spanWords.get(entry.span) ?? []), wordIndex]);
     const textWords = findTextWords(word.text);

@@ -87,10 +87,11 @@ export interface ItemValueUtterance {
 export function findItemValueUtterances(text: CallText, requests: readonly DataRequest[], pack: RulePack): ItemValueUtterance[] {
   const found: ItemValueUtterance[] = text.utterances.flatMap((indexed) =>
     indexed.utterance.party === 'customer' ? givenItems(pack, indexed).map((itemId) => ({ utterance: indexed.utterance, itemId })) : []);
+  const turnOf = new Map(text.turns.flatMap((turn, turnIndex) => turn.utterances.map((indexed) => [indexed, turnIndex] as const)));
   for (const request of requests) {
-    const turnIndex = text.turns.findIndex((turn) => turn.utterances.includes(request.indexed));
-    const answer = text.turns[turnIndex + 1];
-    if (turnIndex < 0 || answer?.party !== 'customer') continue;
+    const turnIndex = turnOf.get(request.indexed);
+    const answer = turnIndex === undefined ? undefined : text.turns[turnIndex + 1];
+    if (answer?.party !== 'customer') continue;
     found.push(...answer.utterances.map((indexed) => ({ utterance: indexed.utterance, itemId: request.itemId })));
   }
   return found;
