@@ -55,5 +55,6 @@ describe('findPii', () => {
     expect(found('en', 'Four four seven, one two nine.')).toEqual([]);
     expect(found('en', 'It costs forty-nine pounds.', { item: 'account-number' })).toEqual([]);
     expect(found('ru', 'Заказ опаздывает, номер пять семь три девять.')).toEqual([['data-item', 'пять семь три девять']]);
+    expect(found('en', 'The tracking number is P X four four one nine.', { item: 'tracking-number' })).toEqual([['data-item', 'P X four four one nine']]);
   });
 });

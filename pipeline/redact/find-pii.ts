@@ -35,6 +35,8 @@ interface NumberRun {
   amount: boolean;
   /** An identifier word ("number", "номер", "szám") stands just before it. */
   named: boolean;
+  /** Where it starts with the capital letters spelled just before it ("P X four four one nine"): an identifier's letters. */
+  spelledStart: number;
   start: number;
   end: number;
 }
@@ -66,7 +68,12 @@ function findNumberRuns(text: string, words: readonly TextWord[], lexicon: Redac
       const amount = /[£$€₽]\s*$/.test(text.slice(Math.max(0, first.word.start - 2), first.word.start)) || /^\s*%/.test(text.slice(last.word.end, last.word.end + 2))
         || (after !== undefined && lexicon.amountWords.has(after.norm) && /^\s*$/.test(text.slice(last.word.end, after.start)));
       const named = words.slice(Math.max(0, firstIndex - identifierReach), firstIndex).some((word) => lexicon.identifierWords.has(word.norm));
-      runs.push({ words: current, digits: joinDigits(current.map((entry) => entry.number)), plus, amount, named, start: (plusWord ?? first.word).start, end: last.word.end });
+      let spelled = firstIndex;
+      while (spelled > 0 && /^\p{Lu}$/u.test(text.slice(words[spelled - 1]?.start, words[spelled - 1]?.end)) && /^\s+$/.test(text.slice(words[spelled - 1]?.end, words[spelled]?.start))) spelled -= 1;
+      runs.push({
+        words: current, digits: joinDigits(current.map((entry) => entry.number)), plus, amount, named,
+        start: (plusWord ?? first.word).start, end: last.word.end, spelledStart: words[spelled]?.start ?? first.word.start,
+      });
     }
     current = [];
   };
@@ -151,8 +158,8 @@ function classifyRun(run: NumberRun, cues: UtteranceCues, lexicon: RedactLexicon
   if (digits.length >= cardDigits.min && digits.length <= cardDigits.max && passesLuhn(digits)) return { kind: 'card', start: run.start, end: run.end };
   if (run.amount) return null;
   if (isPhoneNumber(run, lexicon)) return { kind: 'phone', start: run.start, end: run.end };
-  if (cues.item !== null && digits.length >= minItemDigits) return { kind: 'data-item', item: cues.item, start: run.start, end: run.end };
-  if (run.named && digits.length >= minIdentifierDigits) return { kind: 'data-item', start: run.start, end: run.end };
+  if (cues.item !== null && digits.length >= minItemDigits) return { kind: 'data-item', item: cues.item, start: run.spelledStart, end: run.end };
+  if (run.named && digits.length >= minIdentifierDigits) return { kind: 'data-item', start: run.spelledStart, end: run.end };
   return null;
 }
 
