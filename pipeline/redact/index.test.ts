@@ -34,6 +34,19 @@ describe('redactTranscript', () => {
     expect(utterances[1]?.text).toContain('4666');
   });
 
+  it('masks a birth date read back after the answer', () => {
+    const readBack: Utterance[] = [
+      { party: 'agent', start: 0, end: 1, text: 'Can I have your date of birth?' },
+      { party: 'customer', start: 1, end: 2, text: '12 March 1985.' },
+      { party: 'agent', start: 2, end: 3, text: 'Thank you, 12 March 1985, confirmed.' },
+      { party: 'agent', start: 3, end: 4, text: 'Your parcel comes on 14 March 2025.' },
+    ];
+    const redacted = redactTranscript({ mode: 'text', utterances: readBack, itemValues: [] }, lexicon);
+    expect(redacted.utterances.map((utterance) => utterance.text).slice(1)).toEqual([
+      '[birth-date] [birth-date] [birth-date].', 'Thank you, [birth-date] [birth-date] [birth-date], confirmed.', 'Your parcel comes on 14 March 2025.',
+    ]);
+  });
+
   it('masks every timed word when they do not split like the text, and times the span by the utterance', () => {
     const unaligned = [{ ...utterances[1]!, words: [{ start: 2, end: 6, text: 'The fourth of July' }] }];
     const redacted = redactTranscript({ mode: 'text', utterances: unaligned, itemValues: [] }, lexicon);

@@ -25,16 +25,13 @@ export interface RedactedTranscript {
   redaction: CallRedaction;
 }
 
-/** Per utterance, whether the other party's last utterance before it names a birth date ("Can I have your date of birth?"). */
+/**
+ * Per utterance, whether one of the two before it names a birth date: the question ("Can I
+ * have your date of birth?") before the answer, and before the agent's reading it back.
+ */
 function findBirthQuestions(utterances: readonly Utterance[], lexicon: RedactLexicon): boolean[] {
-  // Per party, its latest utterance so far: where it stands and whether it names a birth date.
-  const latest = new Map<Utterance['party'], { index: number; asks: boolean }>();
-  return utterances.map((utterance, index) => {
-    const others = [...latest].filter(([party]) => party !== utterance.party).map(([, last]) => last);
-    const previous = others.sort((a, b) => b.index - a.index)[0];
-    latest.set(utterance.party, { index, asks: findTextWords(utterance.text).some((word) => lexicon.birthCues.has(word.norm)) });
-    return previous?.asks ?? false;
-  });
+  const names = utterances.map((utterance) => findTextWords(utterance.text).some((word) => lexicon.birthCues.has(word.norm)));
+  return names.map((_, index) => (names[index - 1] ?? false) || (names[index - 2] ?? false));
 }
 
 function redactUtterance(utterance: Utterance, index: number, spans: readonly PiiSpan[]): { utterance: Utterance; records: RedactedSpan[] } {
