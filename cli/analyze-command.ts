@@ -14,7 +14,7 @@ import { formatSummaryTable } from './summary-table.ts';
 
 const settingKeys = [
   'dbPath', 'agentChannel', 'languages', 'forcedLanguage', 'maxDurationS', 'namePattern', 'modelsDir', 'whisperModelId', 'sentimentModelId',
-  'agentSentiment', 'rulePacksDir', 'scorecardPath',
+  'agentSentiment', 'redaction', 'rulePacksDir', 'scorecardPath',
 ] as const;
 
 export const analyzeCommand = defineCommand({

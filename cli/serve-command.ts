@@ -18,7 +18,7 @@ import { openStore } from '../store/index.ts';
 
 const settingKeys = [
   'dbPath', 'port', 'host', 'duckdbThreads', 'modelsDir', 'whisperModelId', 'uploadsDir', 'cacheDir', 'queueLimit', 'agentSentiment',
-  'rulePacksDir', 'scorecardPath',
+  'redaction', 'rulePacksDir', 'scorecardPath',
 ] as const;
 
 const untilStopped = () =>

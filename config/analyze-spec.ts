@@ -27,6 +27,7 @@ export function toAnalyzeConfigSpec(settings: Settings): AnalyzeConfigSpec {
     whisperModelId: settings.whisperModelId.value,
     sentimentModelId: settings.sentimentModelId.value,
     agentSentiment: settings.agentSentiment.value,
+    redaction: settings.redaction.value,
     rulePacksDir: settings.rulePacksDir.value,
     scorecardPath: settings.scorecardPath.value,
     settingsRecord: toSettingsRecord(settings),

@@ -8,7 +8,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { defaultHubUrl, defaultModelsDir, defaultWhisperModelId } from '../models/locations.ts';
 import { analyzeDefaults } from '../pipeline/analyze-defaults.ts';
 import { defaultInputLimits } from '../pipeline/ingest/index.ts';
-import { Language } from '../pipeline/result/call-result.ts';
+import { Language, redactionModes } from '../pipeline/result/call-result.ts';
 import { defaultDbPath } from '../store/open-store.ts';
 
 export interface SettingDefinition<S extends TSchema = TSchema> {
@@ -78,6 +78,11 @@ export const settingsSchema = Object.freeze({
     description: "Score the agent's utterances with the sentiment model; false (EU AI Act Art. 5(1)(f): no emotion recognition of workers) scores, stores and serves customer sentiment only",
     expected: 'true or false',
   }),
+  redaction: defineSetting({
+    schema: Type.Union(redactionModes.map((mode) => Type.Literal(mode))), default: analyzeDefaults.redaction, env: 'CALLQA_REDACTION', flag: 'redaction', fromText: asText,
+    description: 'Personal data in transcripts (card and phone numbers, IBANs, e-mail addresses, birth dates, requested data items): text masks it in everything stored and served, text+audio also bleeps it in served audio and clips, off keeps it',
+    expected: redactionModes.join(', '),
+  }),
   namePattern: defineSetting({
     schema: Type.Union([Type.String({ minLength: 1 }), Type.Null()]), default: null, env: 'CALLQA_NAME_PATTERN', flag: 'name-pattern', fromText: asText,
     description: "How recordings' file names give agent, queue, date…: a template such as {date:YYYYMMDD}-{time:HHmmss}_{agent}_{queue}.wav, or a ^regex with named groups (null: none)",
@@ -131,5 +136,5 @@ export const settingKeys = Object.freeze(Object.keys(settingsSchema) as SettingK
 /** The settings that decide how a call is analysed: recorded with each analysis run, by the CLI and the server alike. */
 export const analysisSettingKeys = Object.freeze([
   'agentChannel', 'languages', 'forcedLanguage', 'maxDurationS', 'namePattern', 'modelsDir', 'whisperModelId', 'sentimentModelId', 'agentSentiment',
-  'rulePacksDir', 'scorecardPath',
+  'redaction', 'rulePacksDir', 'scorecardPath',
 ] as const satisfies readonly SettingKey[]);

@@ -9,14 +9,15 @@ import { loadSampleTruths } from '../pipeline/rules/sample-agreement.ts';
 import { loadConfusions, measureBankNoise, measureSampleNoise } from './asr-noise.ts';
 import { defaultSamplesDir } from './load-truth.ts';
 import { loadPhraseBank, measurePhraseBank } from './phrase-bank.ts';
+import { measurePiiSets } from './pii-set.ts';
 
 /** The figures run.ts adds for English, computed on a small part of the bank and one sample call. */
-async function phraseBankAndNoiseGroups(): Promise<Record<string, Figures>[]> {
+async function addedGroups(): Promise<Record<string, Figures>[]> {
   const packs = new Map([['en', await loadRulePack('en')] as const]);
   const inputs = { packs, confusions: new Map([['en', await loadConfusions('en')] as const]) };
   const bank = (await loadPhraseBank()).filter((concept) => concept.language === 'en');
   const [truth] = (await loadSampleTruths(`${defaultSamplesDir}/calls`)).filter((candidate) => candidate.language === 'en');
-  return [measurePhraseBank(bank, packs), measureBankNoise(bank, inputs), measureSampleNoise(truth ? [truth] : [], inputs)];
+  return [measurePhraseBank(bank, packs), measureBankNoise(bank, inputs), measureSampleNoise(truth ? [truth] : [], inputs), await measurePiiSets(['en'])];
 }
 
 const groups: Record<string, Figures> = {
@@ -82,7 +83,7 @@ describe('resolveThresholds', () => {
   it('keeps eval/thresholds.json valid and naming real figures', async () => {
     const thresholds = await loadThresholds();
     const sampleGroups = measureGroups([createCall({ rules: { greeting: 'pass' } as CallTruth['rules'] }, {})]);
-    const added = await phraseBankAndNoiseGroups();
+    const added = await addedGroups();
     const merged = Object.fromEntries(Object.entries(sampleGroups).map(([group, figures]) => [group, Object.assign({ ...figures }, ...added.map((extra) => extra[group] ?? {}))]));
     const checks = checkThresholds(merged, thresholds);
     expect(checks.length).toBeGreaterThan(thresholds.length);

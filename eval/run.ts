@@ -1,8 +1,8 @@
 /**
  * `npm run eval [-- --json] [--only en-01,ru-06]`: analyses the sample recordings with the
  * real CLI, compares every stage's output with the samples' ground truth, per language and
- * overall, adds the held-out phrase-bank and ASR-noise figures of those languages
- * (phrase-bank.ts, asr-noise.ts), and checks the figures against eval/thresholds.json.
+ * overall, adds the held-out phrase-bank, ASR-noise and PII-set figures of those languages
+ * (phrase-bank.ts, asr-noise.ts, pii-set.ts), and checks the figures against eval/thresholds.json.
  * `npm run eval -- --corpus robustness [--only clean,gsm]`: the same per condition of the
  * robustness corpus (eval/robustness/), against eval/robustness/thresholds.json.
  *
@@ -26,6 +26,7 @@ import { defaultSamplesDir, findSampleRecordings, loadTruth } from './load-truth
 import type { EvaluatedCall, Figures } from './measure.ts';
 import { measureGroups } from './metrics.ts';
 import { loadPhraseBank, measurePhraseBank } from './phrase-bank.ts';
+import { measurePiiSets } from './pii-set.ts';
 import { buildReport, formatReport, type EvalReport, type RecordingOutcome } from './report.ts';
 
 const usage = 'usage: npm run eval [-- --json] [--only <name prefix>,…] [--corpus samples|robustness]';
@@ -41,14 +42,16 @@ function parseOptions(): { json: boolean; onlyPrefixes: string[]; corpus: 'sampl
   }
 }
 
-/** Adds the held-out phrase-bank and ASR-noise figures to the groups of the languages analysed. */
+/** Adds the held-out phrase-bank, ASR-noise and PII-set figures to the groups of the languages analysed. */
 async function withPhraseBank(groups: Record<string, Figures>): Promise<Record<string, Figures>> {
   const analysed = languages.filter((language) => language in groups);
   const packs = new Map(await Promise.all(analysed.map(async (language) => [language, await loadRulePack(language)] as const)));
   const confusions = new Map(await Promise.all(analysed.map(async (language) => [language, await loadConfusions(language)] as const)));
   const bank = await loadPhraseBank();
   const truths = (await loadSampleTruths(path.join(defaultSamplesDir, 'calls'))).filter((truth) => analysed.includes(truth.language));
-  const added = [measurePhraseBank(bank, packs), measureBankNoise(bank, { packs, confusions }), measureSampleNoise(truths, { packs, confusions })];
+  const added = [
+    measurePhraseBank(bank, packs), measureBankNoise(bank, { packs, confusions }), measureSampleNoise(truths, { packs, confusions }), await measurePiiSets(analysed),
+  ];
   return Object.fromEntries(Object.entries(groups).map(([group, figures]) => [group, Object.assign({ ...figures }, ...added.map((extra) => extra[group] ?? {}))]));
 }
 

@@ -8,7 +8,8 @@ import type { Effects } from '../core/effects.ts';
 import { CallqaError } from '../core/errors.ts';
 import { analyzeDefaults } from './analyze-defaults.ts';
 import { defaultInputLimits } from './ingest/index.ts';
-import { languages, type Language } from './result/call-result.ts';
+import { languages, type Language, type RedactionMode } from './result/call-result.ts';
+import { loadRedactConfig, type RedactConfig } from './redact-call.ts';
 import { compileNamePattern, type NamePattern } from './metadata/index.ts';
 import { loadJudgeConfig, type JudgeConfig } from './judge-call.ts';
 import { findSentimentModel, type SentimentModelSettings } from './text/sentiment/index.ts';
@@ -38,12 +39,14 @@ export interface AnalyzeConfigSpec {
   settingsRecord: SettingsRecord;
   /** Longest recording accepted, in seconds, as given; default from pipeline/ingest/input-limits.json (6 h). */
   maxDurationS?: number | string;
+  /** Personal data masked in stored text (text), also bleeped in served audio (text+audio), or kept (off); default text. */
+  redaction?: RedactionMode;
 }
 
 /** Setting name → its value and where it came from (`flag --db`, `env CALLQA_DB`, `file <path>`, `default`). */
 export type SettingsRecord = Readonly<Record<string, Readonly<{ value: unknown; source: string }>>>;
 
-export interface AnalyzeConfig extends JudgeConfig {
+export interface AnalyzeConfig extends JudgeConfig, RedactConfig {
   readonly maxDurationS: number;
   readonly languages: readonly Language[];
   readonly forcedLanguage: Language | null;
@@ -114,6 +117,7 @@ export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Eff
     transcription,
     sentiment,
     ...judging,
+    ...loadRedactConfig(spec.redaction ?? analyzeDefaults.redaction, judging.rulePacks),
     settingsRecord: Object.freeze(Object.fromEntries(Object.entries(spec.settingsRecord).map(([key, entry]) => [key, Object.freeze({ ...entry })]))),
   });
 }

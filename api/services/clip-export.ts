@@ -3,7 +3,9 @@
  * recording with ffmpeg, encoded like the browser audio), its transcript lines as text, and
  * the example's record as JSON, so a trainer can drop it into a course as is.
  */
+import type { RedactionMode } from '../../pipeline/result/call-result.ts';
 import type { Example } from '../schemas/example.ts';
+import { bleepFilterArgs, loadBleepSpans } from './bleeps.ts';
 import { loadCallRef } from './call-detail.ts';
 import { loadExample } from './examples.ts';
 import { browserAudioFormat } from './media-formats.ts';
@@ -30,11 +32,12 @@ function formatTranscript(example: Example): string {
   return header + example.transcript.map((line) => `[${clock(line.start)}–${clock(line.end)}] ${line.party}: ${line.text}\n`).join('');
 }
 
-/** The example's ZIP; CQA_ERR_API_NOT_FOUND or CQA_ERR_API_RECORDING_MISSING when it cannot be made. */
-export async function createClipArchive(db: SerializedDb, exampleId: string): Promise<ClipArchive> {
+/** The example's ZIP, redacted values bleeped as in the call's audio; CQA_ERR_API_NOT_FOUND or CQA_ERR_API_RECORDING_MISSING when it cannot be made. */
+export async function createClipArchive(db: SerializedDb, exampleId: string, redaction: RedactionMode): Promise<ClipArchive> {
   const example = await db.read((sql) => loadExample(sql, exampleId));
   const recording = await findVerifiedRecording(await loadCallRef(db, example.call_id));
-  const audio = await cutToBuffer(recording, example.start_s, example.end_s, browserAudioFormat.encodeArgs);
+  const bleeps = await loadBleepSpans(db, example.call_id, redaction);
+  const audio = await cutToBuffer(recording, example.start_s, example.end_s, [...bleepFilterArgs(bleeps, example.start_s), ...browserAudioFormat.encodeArgs]);
   const bytes = createZipArchive(
     [
       { name: `clip${browserAudioFormat.extension}`, data: audio },

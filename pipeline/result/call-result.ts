@@ -5,6 +5,7 @@
  * renaming or removing one needs callqa.call/2.
  */
 import { Type, type SchemaOptions, type Static, type TSchema } from '@sinclair/typebox';
+import { redactionKinds } from './redaction-mask.ts';
 
 const Nullable = <T extends TSchema>(schema: T, options?: SchemaOptions) => Type.Union([schema, Type.Null()], options);
 const Seconds = (description: string) => Type.Number({ minimum: 0, description });
@@ -169,6 +170,29 @@ export const JudgementVersions = Type.Object(
 );
 export type JudgementVersions = Static<typeof JudgementVersions>;
 
+export const redactionModes = ['off', 'text', 'text+audio'] as const;
+export type RedactionMode = (typeof redactionModes)[number];
+
+export const RedactedSpan = Type.Object({
+  kind: Type.Union(redactionKinds.map((kind) => Type.Literal(kind))),
+  item: Type.Optional(Type.String({ description: 'For data-item: the rule pack\'s dataItems id asked for or named (account-number, order-number, …).' })),
+  party: Party,
+  utterance: Type.Integer({ minimum: 0, description: 'Index into utterances.' }),
+  ...Span,
+}, { description: 'One redacted value: what kind and where, never the value. start/end are the words\' times when the utterance has word timings, else the utterance\'s.' });
+export type RedactedSpan = Static<typeof RedactedSpan>;
+
+export const CallRedaction = Type.Object(
+  {
+    mode: Type.Union([Type.Literal('text'), Type.Literal('text+audio')], {
+      description: 'text: masked in every stored text; text+audio: also bleeped in served audio and clips.',
+    }),
+    spans: Type.Array(RedactedSpan),
+  },
+  { description: 'Personal data found in the transcript (setting redaction): every text of this result has each of its words replaced by a mask such as "[card]"; absent when redaction is off.' },
+);
+export type CallRedaction = Static<typeof CallRedaction>;
+
 export const CallResult = Type.Object(
   {
     schema: Type.Literal('callqa.call/1'),
@@ -209,6 +233,7 @@ export const CallResult = Type.Object(
     sentiment: Type.Optional(CallSentiment),
     score: Nullable(Type.Number({ minimum: 0, maximum: 100 })),
     versions: Type.Optional(JudgementVersions),
+    redaction: Type.Optional(CallRedaction),
   },
   {
     $id: 'https://callqa.dev/schema/callqa.call-1.schema.json',

@@ -12,7 +12,7 @@ import { sortEvidence } from './evidence.ts';
 import { findTranscriptHolds, reviewHolds } from './holds.ts';
 import { ruleKinds, type RuleContext, type RuleOutcome } from './kinds/index.ts';
 import { notApplicable } from './kinds/rule-context.ts';
-import { findDataRequests } from './requests.ts';
+import { findDataRequests, findItemValueUtterances, type ItemValueUtterance } from './requests.ts';
 import type { RulePack } from './rule-pack.ts';
 import { createSentimentReader, type SentimentSource } from './sentiment.ts';
 import { countStatements } from './statements.ts';
@@ -20,6 +20,7 @@ import { findTranscriptTransfers, reviewTransfers } from './transfers.ts';
 
 export { loadRulePack, defaultPacksDir } from './load-pack.ts';
 export type { RulePack } from './rule-pack.ts';
+export type { ItemValueUtterance } from './requests.ts';
 export type { SentimentSource } from './sentiment.ts';
 
 export interface RulesInput {
@@ -96,4 +97,14 @@ export function evaluateRules(input: RulesInput, pack: RulePack, effects: Effect
     eventTypesChecked: [...new Set<EventType>([...input.eventTypesChecked, 'hold', 'transfer'])],
     sentimentSource: context.sentiment.source,
   };
+}
+
+/**
+ * Where the values of the pack's data items are said — a customer naming one with a value,
+ * the customer's answer to an agent's request for one — for the redaction stage, which masks
+ * them before the rules judge the call. `events` only serve to spot backchannels.
+ */
+export function findItemValues(utterances: readonly Utterance[], events: readonly CallEvent[], pack: RulePack): ItemValueUtterance[] {
+  const text = indexCallText(utterances, events, pack);
+  return findItemValueUtterances(text, findDataRequests(text.utterances, pack), pack);
 }

@@ -6,6 +6,7 @@
  * some ASR vocabularies emit) are repaired. Accents are never stripped: in Hungarian they
  * change the word (kérem "please" ≠ kerem).
  */
+import { redactionMaskSource } from '../result/redaction-mask.ts';
 
 const lookalikes: Readonly<Record<string, string>> = { ё: 'е', õ: 'ő', û: 'ű', ô: 'ő', '’': "'", ʼ: "'", '`': "'" };
 const lookalikePattern = /[ёõûô’ʼ`]/g;
@@ -30,8 +31,9 @@ export interface Sentence {
   isPunctuated: boolean;
 }
 
-// Words keep inner hyphens and apostrophes ("mm-hmm", "эс-эм-эс", "can't", "e-mailt").
-const wordPattern = /[\p{L}\p{N}]+(?:['’ʼ-][\p{L}\p{N}]+)*/gu;
+// Words keep inner hyphens and apostrophes ("mm-hmm", "эс-эм-эс", "can't", "e-mailt"); a
+// redaction mask ("[card]") is one word.
+const wordPattern = new RegExp(`${redactionMaskSource}|[\\p{L}\\p{N}]+(?:['’ʼ-][\\p{L}\\p{N}]+)*`, 'gu');
 const pausePattern = /[,:;—–]|\s-\s/;
 // A sentence ends at . ! ? … (runs of them); an ellipsis inside a number ("4.5") is kept.
 const sentencePattern = /[^.!?…]+(?:[.!?…]+|$)/g;

@@ -7,7 +7,9 @@
  * giving it. A request that says "again" ("ещё раз", "újra") asks again by its own words,
  * even when the earlier mention was not recognised as the same item.
  */
-import type { IndexedSentence, IndexedUtterance } from './call-text.ts';
+import { isRedactionMask } from '../result/redaction-mask.ts';
+import type { Utterance } from '../result/call-result.ts';
+import type { CallText, IndexedSentence, IndexedUtterance } from './call-text.ts';
 import { sentenceHas } from './lexicon-search.ts';
 import { findLexiconPhrase } from './phrase-matcher.ts';
 import type { RulePack } from './rule-pack.ts';
@@ -40,7 +42,8 @@ function requestIn(pack: RulePack, sentence: IndexedSentence): { itemId: string;
   return asks ? { itemId, polite, again: sentenceHas(pack, [pack.requests.repeatLexicon], sentence) } : null;
 }
 
-const hasDigit = (sentence: IndexedSentence) => sentence.tokens.some((token) => /\p{N}/u.test(token.norm));
+// A redaction mask stood for a value: a redacted transcript reads as the raw one did.
+const hasDigit = (sentence: IndexedSentence) => sentence.tokens.some((token) => /\p{N}/u.test(token.norm) || isRedactionMask(token.norm));
 
 function givenItems(pack: RulePack, indexed: IndexedUtterance): string[] {
   return indexed.sentences.flatMap((sentence) => {
@@ -68,4 +71,28 @@ export function findDataRequests(utterances: readonly IndexedUtterance[], pack: 
     }
   }
   return requests;
+}
+
+/** An utterance in which the value of a data item may be said. */
+export interface ItemValueUtterance {
+  utterance: Utterance;
+  itemId: string;
+}
+
+/**
+ * Where data items' values are said, for the redaction stage: each customer utterance that
+ * names an item with a value, and every customer utterance of the turn that answers an
+ * agent's request for one ("Your account number?" — "Four four seven, one two nine.").
+ */
+export function findItemValueUtterances(text: CallText, requests: readonly DataRequest[], pack: RulePack): ItemValueUtterance[] {
+  const found: ItemValueUtterance[] = text.utterances.flatMap((indexed) =>
+    indexed.utterance.party === 'customer' ? givenItems(pack, indexed).map((itemId) => ({ utterance: indexed.utterance, itemId })) : []);
+  const turnOf = new Map(text.turns.flatMap((turn, turnIndex) => turn.utterances.map((indexed) => [indexed, turnIndex] as const)));
+  for (const request of requests) {
+    const turnIndex = turnOf.get(request.indexed);
+    const answer = turnIndex === undefined ? undefined : text.turns[turnIndex + 1];
+    if (answer?.party !== 'customer') continue;
+    found.push(...answer.utterances.map((indexed) => ({ utterance: indexed.utterance, itemId: request.itemId })));
+  }
+  return found;
 }

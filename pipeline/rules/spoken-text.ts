@@ -9,15 +9,19 @@
  * (`speech` in packs/<language>.json); casing, quotes and apostrophes are folded earlier, by
  * `normalizeWord`.
  */
+import { isRedactionMask } from '../result/redaction-mask.ts';
 import type { Sentence, Token } from './normalize.ts';
 import type { SpeechForms } from './rule-pack.ts';
 
 // Digits, possibly with a case ending after a hyphen (Hungarian "456-os", "9100-at").
 const digitsWithEnding = /^(\p{N}+)(?:-\p{L}+)?$/u;
 
-/** The digits `normalizedWord` stands for: its own digits, else the pack's number word. */
+/**
+ * The digits `normalizedWord` stands for: its own digits, else the pack's number word. A
+ * redaction mask stood for a value, so it is a number (of unknown digits: itself).
+ */
 export function numberOfWord(normalizedWord: string, speech: SpeechForms): string | undefined {
-  return digitsWithEnding.exec(normalizedWord)?.[1] ?? speech.numbers.get(normalizedWord);
+  return digitsWithEnding.exec(normalizedWord)?.[1] ?? speech.numbers.get(normalizedWord) ?? (isRedactionMask(normalizedWord) ? normalizedWord : undefined);
 }
 
 export type SpokenToken = Token & { number?: string };
@@ -39,7 +43,9 @@ export function readSpokenSentence(sentence: Sentence, speech: SpeechForms): Spo
   let pause = false;
   for (const token of sentence.tokens) {
     pause ||= token.afterPause;
-    if ((dropFillers && speech.fillers.has(token.norm)) || tokens.at(-1)?.norm === token.norm) continue;
+    // Two masks in a row are two redacted words, not one word said twice.
+    const repeated = tokens.at(-1)?.norm === token.norm && !isRedactionMask(token.norm);
+    if ((dropFillers && speech.fillers.has(token.norm)) || repeated) continue;
     const number = numberOfWord(token.norm, speech);
     tokens.push({ ...token, afterPause: tokens.length > 0 && pause, ...(number === undefined ? {} : { number }) });
     pause = false;

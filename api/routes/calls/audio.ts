@@ -4,14 +4,16 @@
  */
 import { createReadStream } from 'node:fs';
 import { roleSets } from '../../roles.ts';
+import { loadBleepSpans } from '../../services/bleeps.ts';
 import { resolveByteRange } from '../../services/byte-range.ts';
 import { loadCallRef } from '../../services/call-detail.ts';
 import type { RoutePlugin } from '../../type-provider.ts';
 import { callAudioSchema } from './schemas.ts';
 
-export const audioRoutes: RoutePlugin = async (app) => {
+export const audioRoutes: RoutePlugin = async (app, { options: { analyzeConfig } }) => {
   app.get('/calls/:callId/audio', { schema: callAudioSchema, config: { access: roleSets.everyone, accessLog: 'listen' } }, async (request, reply) => {
-    const audio = await app.audioCache.load(await loadCallRef(app.db, request.params.callId));
+    const call = await loadCallRef(app.db, request.params.callId);
+    const audio = await app.audioCache.load(call, await loadBleepSpans(app.db, call.call_id, analyzeConfig.redaction));
     const range = (() => {
       try {
         return resolveByteRange(request.headers.range, audio.sizeBytes);

@@ -6,7 +6,7 @@ import { addExample, listExamples, loadExample, removeExample } from '../../serv
 import type { RoutePlugin } from '../../type-provider.ts';
 import { addExampleSchema, exampleClipSchema, exampleSchema, listExamplesSchema, removeExampleSchema } from './schemas.ts';
 
-export const exampleRoutes: RoutePlugin = async (app) => {
+export const exampleRoutes: RoutePlugin = async (app, { options: { analyzeConfig } }) => {
   app.post('/calls/:callId/examples', { schema: addExampleSchema, config: { access: roleSets.trainers } }, async (request, reply) => {
     const example = await addExample(app.db, request.params.callId, requirePrincipal(request).userName, request.body);
     return reply.code(201).send(example);
@@ -26,7 +26,7 @@ export const exampleRoutes: RoutePlugin = async (app) => {
   });
 
   app.get('/examples/:exampleId/clip', { schema: exampleClipSchema, config: { access: roleSets.everyone, accessLog: 'clip' } }, async (request, reply) => {
-    const clip = await createClipArchive(app.db, request.params.exampleId);
+    const clip = await createClipArchive(app.db, request.params.exampleId, analyzeConfig.redaction);
     request.accessedCallIds = [clip.callId];
     return reply.type('application/zip').header('content-disposition', `attachment; filename="${clip.fileName}"`).send(clip.bytes);
   });
