@@ -10,6 +10,7 @@ import type { AnalyzeConfig } from './analyze-config.ts';
 import { ingestRecording, type CallAudio } from './ingest/index.ts';
 import { gatherMetadata, type KnownMetadata } from './metadata/index.ts';
 import { judgeCall } from './judge-call.ts';
+import { measureConversation, type MetricsInput } from './metrics/index.ts';
 import type { CallResult } from './result/call-result.ts';
 import { buildCallResult, buildErrorResult, type CallTranscript, type OkCallResult } from './result/build-result.ts';
 import { detectTextLanguage } from './text/detect-language.ts';
@@ -71,6 +72,23 @@ async function scoreSentiment(transcript: CallTranscript, config: AnalyzeConfig,
   return { ...transcript, utterances: await scoreUtterances(transcript.utterances, classifier, effects, config.agentSentiment ? {} : { parties: ['customer'] }) };
 }
 
+/** The metrics stage reads the audio stage's tracks and speech per channel, the transcript and the judged events. */
+function metricsInputOf(audio: CallAudio, acoustics: AudioAnalysis, transcript: CallTranscript, events: MetricsInput['events']): MetricsInput {
+  const { parties, segments } = acoustics.speech;
+  return {
+    durationS: acoustics.durationS,
+    tracks: acoustics.tracks,
+    channels: audio.partyOfChannel.map((party, channel) => ({
+      channel,
+      party,
+      speech: segments.filter((segment) => segment.channel === channel),
+      monologues: party === 'unknown' ? null : (parties?.[party].monologues ?? null),
+    })),
+    utterances: transcript.utterances,
+    events,
+  };
+}
+
 /** Runs every stage over one recording; failures come back as an error outcome, never thrown. */
 export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, effects: Effects): Promise<CallOutcome> {
   const timings: Record<string, number> = {};
@@ -88,7 +106,9 @@ export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, e
       audioEventTypesChecked: acoustics.speech.eventTypesChecked, sentimentModelId: config.sentiment?.modelId ?? null,
     }, config, effects));
     const sentiment = describeSentiment(transcript.utterances, { agent: config.agentSentiment });
-    const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, transcript, judgement, sentiment });
+    const metrics = await timed(timings, 'metrics', effects, async () =>
+      measureConversation(metricsInputOf(ingested, acoustics, transcript, judgement?.events ?? acoustics.speech.events)));
+    const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, transcript, judgement, sentiment, metrics });
     return { status: 'ok', result, stageTimingsMs: timings };
   } catch (thrown) {
     return { status: 'error', result: buildErrorResult(request.source, audio?.probe.sha256 ?? null, toCallqaError(thrown)) };

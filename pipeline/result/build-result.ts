@@ -1,7 +1,7 @@
 import type { AudioAnalysis, PartyTalk } from '../audio/index.ts';
 import type { CallqaError } from '../../core/errors.ts';
 import type { RecordingProbe } from '../ingest/index.ts';
-import type { CallEvent, CallMetadata, CallResult, CallSentiment, EventType, JudgementVersions, Language, RuleResult, Utterance } from './call-result.ts';
+import type { CallEvent, CallMetadata, CallResult, CallSentiment, ConversationMetrics, EventType, JudgementVersions, Language, RuleResult, Utterance } from './call-result.ts';
 
 export type OkCallResult = CallResult & { status: 'ok'; call_id: string; sha256: string };
 
@@ -63,12 +63,15 @@ export interface CallFindings {
   agentChannel: 0 | 1;
   metadata: CallMetadata;
   probe: RecordingProbe;
-  acoustics: AudioAnalysis;
+  /** The per-frame tracks are read by the metrics stage, never stored. */
+  acoustics: Omit<AudioAnalysis, 'tracks'>;
   transcript: CallTranscript;
   /** null when there was nothing to judge (no transcript, or no pack for its language). */
   judgement: CallJudgement | null;
   /** null when no utterance carries a model's sentiment score. */
   sentiment: CallSentiment | null;
+  /** null when the metrics stage did not run. */
+  metrics: ConversationMetrics | null;
 }
 
 function toPartyStats(talk: PartyTalk): NonNullable<CallResult['parties']>['agent'] {
@@ -76,7 +79,7 @@ function toPartyStats(talk: PartyTalk): NonNullable<CallResult['parties']>['agen
 }
 
 /** Assembles the callqa.call/1 object; fields of stages that have not run stay null or empty. */
-export function buildCallResult({ agentId, agentChannel, metadata, probe, acoustics, transcript, judgement, sentiment }: CallFindings): OkCallResult {
+export function buildCallResult({ agentId, agentChannel, metadata, probe, acoustics, transcript, judgement, sentiment, metrics }: CallFindings): OkCallResult {
   const { speech } = acoustics;
   return {
     schema: 'callqa.call/1',
@@ -107,6 +110,7 @@ export function buildCallResult({ agentId, agentChannel, metadata, probe, acoust
     audio_event_types_checked: speech.eventTypesChecked,
     ...(judgement && judgedFields(judgement)),
     ...(sentiment && { sentiment }),
+    ...(metrics && { metrics }),
   };
 }
 
