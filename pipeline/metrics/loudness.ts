@@ -18,24 +18,25 @@ interface Raised {
 }
 
 /**
- * Windows at least `riseDb` over the median of the party's earlier speech windows within
- * `baselineS`; raised windows stay out of the baseline, so an outburst is flagged for its whole
- * length rather than becoming the new normal half-way.
+ * Windows at least `riseDb` over the median of the party's last `baselineS` of speech windows
+ * that were not raised themselves: an outburst is flagged for its whole length rather than
+ * becoming the new normal half-way, while the baseline follows slow drift of ordinary speech.
  */
 function findRaisedWindows(series: readonly (number | null)[], windowS: number, thresholds: MetricsThresholds['loudness']): Raised[] {
-  const baseline: { window: number; levelDb: number }[] = [];
+  const baseline: number[] = [];
+  const baselineWindows = Math.max(1, Math.round(thresholds.baselineS / windowS));
   const raised: Raised[] = [];
   series.forEach((levelDb, window) => {
     if (levelDb === null) return;
-    while (baseline.length > 0 && (window - baseline[0]!.window) * windowS > thresholds.baselineS) baseline.shift();
     if (baseline.length * windowS >= thresholds.minBaselineS) {
-      const baselineDb = quantileOf(baseline.map((entry) => entry.levelDb).sort((a, b) => a - b), 0.5);
+      const baselineDb = quantileOf([...baseline].sort((a, b) => a - b), 0.5);
       if (levelDb - baselineDb >= thresholds.riseDb) {
         raised.push({ window, riseDb: levelDb - baselineDb });
         return;
       }
     }
-    baseline.push({ window, levelDb });
+    baseline.push(levelDb);
+    if (baseline.length > baselineWindows) baseline.shift();
   });
   return raised;
 }

@@ -27,7 +27,7 @@ export const MetricsThresholds = Section({
   nonTalk: Section({ minGapS: Seconds('Gaps where nobody speaks this long or longer are non-talk time.') }),
   loudness: Section({
     minSpeechShare: Share('Least share of speech frames in a window for it to have a level.'),
-    baselineS: Seconds("The running baseline is the median of the party's speech windows in this many preceding seconds."),
+    baselineS: Seconds("The running baseline is the median of the party's last this many seconds of speech windows not raised themselves."),
     minBaselineS: Seconds('Least speech (windows × window length) in the baseline before anything is judged raised.'),
     riseDb: Decibels('A window this far above the baseline is raised.'),
     minRaisedS: Seconds('Least raised time for a raised-voice span.'),
