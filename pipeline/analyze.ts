@@ -72,8 +72,11 @@ async function scoreSentiment(transcript: CallTranscript, config: AnalyzeConfig,
   return { ...transcript, utterances: await scoreUtterances(transcript.utterances, classifier, effects, config.agentSentiment ? {} : { parties: ['customer'] }) };
 }
 
-/** The metrics stage reads the audio stage's tracks and speech per channel, the transcript and the judged events. */
-function metricsInputOf(audio: CallAudio, acoustics: AudioAnalysis, transcript: CallTranscript, events: MetricsInput['events']): MetricsInput {
+/**
+ * The metrics stage reads the audio stage's tracks, speech and events per channel and the
+ * transcript; not the judged events, so a rescore, which keeps the metrics, cannot leave them stale.
+ */
+function metricsInputOf(audio: CallAudio, acoustics: AudioAnalysis, transcript: CallTranscript): MetricsInput {
   const { parties, segments } = acoustics.speech;
   return {
     durationS: acoustics.durationS,
@@ -85,7 +88,7 @@ function metricsInputOf(audio: CallAudio, acoustics: AudioAnalysis, transcript: 
       monologues: party === 'unknown' ? null : (parties?.[party].monologues ?? null),
     })),
     utterances: transcript.utterances,
-    events,
+    events: acoustics.speech.events,
   };
 }
 
@@ -107,7 +110,7 @@ export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, e
     }, config, effects));
     const sentiment = describeSentiment(transcript.utterances, { agent: config.agentSentiment });
     const metrics = await timed(timings, 'metrics', effects, async () =>
-      measureConversation(metricsInputOf(ingested, acoustics, transcript, judgement?.events ?? acoustics.speech.events)));
+      measureConversation(metricsInputOf(ingested, acoustics, transcript)));
     const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, transcript, judgement, sentiment, metrics });
     return { status: 'ok', result, stageTimingsMs: timings };
   } catch (thrown) {
