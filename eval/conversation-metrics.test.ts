@@ -11,7 +11,8 @@ const utterances: CallTruth['utterances'] = [
   { party: 'agent', start: 11, end: 11.5, text: 'ok' },
 ];
 
-const party = (name: 'agent' | 'customer', wpm: number | null) => ({ party: name, talk_speed: { words_per_minute: wpm } }) as PartyMetrics;
+// Syllable rates: the agent's over 4 per second reads fast (> 180 wpm), the customer's does not.
+const party = (name: 'agent' | 'customer', wpm: number | null) => ({ party: name, talk_speed: { words_per_minute: wpm, syllables_per_s: name === 'agent' ? 4.5 : 3 } }) as PartyMetrics;
 const metrics = (agentWpm: number | null, nonTalkS: number) =>
   ({ window_s: 1, parties: [party('agent', agentWpm), party('customer', 150)], non_talk: { min_gap_s: 3, total_s: nonTalkS } }) as ConversationMetrics;
 
@@ -27,6 +28,8 @@ describe('conversation metrics against the truth', () => {
     expect(figures['talk_speed.agent.wpm_median_error']).toMatchObject({ n: 2 });
     expect(figures['talk_speed.customer.wpm_max_error']?.value).toBeCloseTo(0, 9);
     expect(figures['non_talk.max_error_s']).toEqual({ value: 0.5, n: 2, unit: 'seconds' });
+    // Truth: both parties at ~147-150 wpm, not fast; the agent's 4.5 syllables per second call it fast in both calls.
+    expect(figures['talk_speed.syllable_fast_agreement']).toEqual({ value: 0.5, n: 4, unit: 'share' });
   });
 
   it('is not available where no result carries metrics', () => {
