@@ -4,6 +4,7 @@ import { CallqaError } from '../../core/errors.ts';
 import { refreshKpiFactsIfStale } from '../kpi/index.ts';
 import type { Store } from '../index.ts';
 import { writeArrowFile } from './arrow-writer.ts';
+import { conversationMetricsSql } from './conversation-metrics-sql.ts';
 
 export const exportFormats = ['parquet', 'arrow', 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -21,29 +22,6 @@ export interface ExportedFile {
   rows: number;
 }
 
-/** One row per call and party from the result's `metrics` (pipeline/metrics/README.md); calls analysed without them have none. */
-function conversationMetricsQuery(where: string): string {
-  const number = (path: string, column: string) => `CAST(${path} AS DOUBLE) AS ${column}`;
-  return `SELECT call_id, agent_id, party->>'party' AS party, CAST(party->>'channel' AS INTEGER) AS channel,
-    ${number("party->>'speech_s'", 'speech_s')},
-    ${number("party->'talk_speed'->>'words_per_minute'", 'words_per_minute')},
-    ${number("party->'talk_speed'->>'syllables_per_s'", 'syllables_per_s')},
-    party->'talk_speed'->>'measured_by' AS talk_speed_measured_by,
-    ${number("party->'talk_speed'->>'fast_share'", 'fast_share')},
-    CAST(party->'talk_speed'->>'too_fast' AS BOOLEAN) AS too_fast,
-    ${number("party->'monologue'->>'longest_s'", 'longest_monologue_s')},
-    ${number("party->'monologue'->>'over_threshold_s'", 'monologue_over_threshold_s')},
-    ${number("party->'monologue'->>'call_share'", 'monologue_call_share')},
-    ${number("party->'loudness'->>'speech_dbfs'", 'speech_dbfs')},
-    CAST(json_array_length(party->'loudness'->'raised_voice') AS INTEGER) AS raised_voice_count,
-    ${number("party->'pitch'->>'median_hz'", 'pitch_median_hz')},
-    ${number("party->'pitch'->>'range_st'", 'pitch_range_st')},
-    ${number("party->'pitch'->>'monotony_st'", 'pitch_monotony_st')},
-    ${number("result_json->'metrics'->'non_talk'->>'total_s'", 'call_non_talk_s')}
-  FROM calls, UNNEST(CAST(result_json->'metrics'->'parties' AS JSON[])) AS parties(party)
-  WHERE ${where} ORDER BY call_id, channel`;
-}
-
 /** Each file's query; `$since` stands for the cut-off. A recording belongs to its contact's time. */
 function exportQueries(since: string): Readonly<Record<string, string>> {
   const sinceSql = `TIMESTAMP '${since}'`;
@@ -53,7 +31,7 @@ function exportQueries(since: string): Readonly<Record<string, string>> {
     utterances: `SELECT * FROM utterances WHERE ${recordingsSince} ORDER BY call_id, utterance_idx`,
     events: `SELECT * FROM events WHERE ${recordingsSince} ORDER BY call_id, event_idx`,
     rule_results: `SELECT * FROM rule_results WHERE ${recordingsSince} ORDER BY call_id, rule_id`,
-    conversation_metrics: conversationMetricsQuery(recordingsSince),
+    conversation_metrics: `${conversationMetricsSql(recordingsSince)} ORDER BY call_id, channel`,
     cdr: `SELECT * FROM cdr WHERE offered_at >= ${sinceSql} ORDER BY call_id`,
     kpi_contacts: `SELECT * FROM kpi_contact_facts WHERE offered_at >= ${sinceSql} ORDER BY offered_at, cdr_call_id, recording_call_id`,
     kpi_by_day: `SELECT * FROM kpi_summary('day', ${sinceSql}, 20)`,
