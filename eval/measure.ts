@@ -5,6 +5,7 @@
  */
 import type { CallResult } from '../pipeline/result/call-result.ts';
 import type { CallTruth } from './load-truth.ts';
+import type { TimeSpan } from './match-events.ts';
 
 /** A sample recording's ground truth next to what the CLI printed for it. */
 export interface EvaluatedCall {
@@ -45,4 +46,17 @@ export function medianOf(values: readonly number[], unit: MeasureUnit, emptyReas
 
 export function maxOf(values: readonly number[], unit: MeasureUnit, emptyReason: string): Measure {
   return values.length === 0 ? notAvailable(emptyReason, unit) : { value: Math.max(...values), n: values.length, unit };
+}
+
+/** Seconds covered by the union of `spans`: overlapping utterances of one party count once. */
+export function mergedDurationS(spans: readonly TimeSpan[]): number {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let totalS = 0;
+  let coveredUntil = Number.NEGATIVE_INFINITY;
+  for (const { start, end } of sorted) {
+    const from = Math.max(start, coveredUntil);
+    if (end > from) totalS += end - from;
+    coveredUntil = Math.max(coveredUntil, end);
+  }
+  return totalS;
 }

@@ -5,26 +5,15 @@
  * of that figure; when every call does, the figure is not available.
  */
 import { languages } from '../pipeline/result/call-result.ts';
+import { measureConversationMetrics } from './conversation-metrics.ts';
 import { measureEvents } from './event-metrics.ts';
 import { measureHoldAttributes } from './hold-metrics.ts';
 import { measureInterruptionConfusion } from './interruption-confusion.ts';
-import type { TimeSpan } from './match-events.ts';
-import { maxOf, medianOf, shareOf, type EvaluatedCall, type Figures } from './measure.ts';
+import { maxOf, medianOf, mergedDurationS, shareOf, type EvaluatedCall, type Figures } from './measure.ts';
+
+export { mergedDurationS } from './measure.ts';
 
 const speakingParties = ['agent', 'customer'] as const;
-
-/** Seconds covered by the union of `spans`: overlapping utterances of one party count once. */
-export function mergedDurationS(spans: readonly TimeSpan[]): number {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  let totalS = 0;
-  let coveredUntil = Number.NEGATIVE_INFINITY;
-  for (const { start, end } of sorted) {
-    const from = Math.max(start, coveredUntil);
-    if (end > from) totalS += end - from;
-    coveredUntil = Math.max(coveredUntil, end);
-  }
-  return totalS;
-}
 
 /** Relative error of `parties.<party>.talk_s` against the party's truth utterances, per call. */
 function measureTalkTime(calls: readonly EvaluatedCall[]): Figures {
@@ -79,6 +68,7 @@ export function measureGroup(calls: readonly EvaluatedCall[]): Figures {
     ...measureInterruptionConfusion(calls),
     ...measureHoldAttributes(calls),
     ...measureTalkTime(calls),
+    ...measureConversationMetrics(calls),
     ...measureRules(calls),
     ...measureCallFacts(calls),
   };

@@ -11,6 +11,7 @@ import { ingestRecording, type CallAudio } from './ingest/index.ts';
 import { gatherMetadata, type KnownMetadata } from './metadata/index.ts';
 import { judgeCall } from './judge-call.ts';
 import { redactCall } from './redact-call.ts';
+import { measureConversation, type MetricsInput } from './metrics/index.ts';
 import type { CallResult } from './result/call-result.ts';
 import { buildCallResult, buildErrorResult, type CallTranscript, type OkCallResult } from './result/build-result.ts';
 import { detectTextLanguage } from './text/detect-language.ts';
@@ -72,6 +73,26 @@ async function scoreSentiment(transcript: CallTranscript, config: AnalyzeConfig,
   return { ...transcript, utterances: await scoreUtterances(transcript.utterances, classifier, effects, config.agentSentiment ? {} : { parties: ['customer'] }) };
 }
 
+/**
+ * The metrics stage reads the audio stage's tracks, speech and events per channel and the
+ * transcript; not the judged events, so a rescore, which keeps the metrics, cannot leave them stale.
+ */
+function metricsInputOf(audio: CallAudio, acoustics: AudioAnalysis, transcript: CallTranscript): MetricsInput {
+  const { parties, segments } = acoustics.speech;
+  return {
+    durationS: acoustics.durationS,
+    tracks: acoustics.tracks,
+    channels: audio.partyOfChannel.map((party, channel) => ({
+      channel,
+      party,
+      speech: segments.filter((segment) => segment.channel === channel),
+      monologues: party === 'unknown' ? null : (parties?.[party].monologues ?? null),
+    })),
+    utterances: transcript.utterances,
+    events: acoustics.speech.events,
+  };
+}
+
 /** Runs every stage over one recording; failures come back as an error outcome, never thrown. */
 export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, effects: Effects): Promise<CallOutcome> {
   const timings: Record<string, number> = {};
@@ -90,7 +111,9 @@ export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, e
       audioEventTypesChecked: acoustics.speech.eventTypesChecked, sentimentModelId: config.sentiment?.modelId ?? null,
     }, config, effects));
     const sentiment = describeSentiment(transcript.utterances, { agent: config.agentSentiment });
-    const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, transcript, judgement, sentiment, redaction });
+    const metrics = await timed(timings, 'metrics', effects, async () =>
+      measureConversation(metricsInputOf(ingested, acoustics, transcript)));
+    const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, transcript, judgement, sentiment, redaction, metrics });
     return { status: 'ok', result, stageTimingsMs: timings };
   } catch (thrown) {
     return { status: 'error', result: buildErrorResult(request.source, audio?.probe.sha256 ?? null, toCallqaError(thrown)) };

@@ -32,6 +32,7 @@ function analysedCall(text: string | null, agentId: string | null = null): OkCal
     transcript: { source: null, language: null, utterances: [] },
     judgement: null,
     sentiment: null,
+    metrics: null,
   });
   // A null text violates utterances.text NOT NULL: the way to make the write fail half-way.
   result.utterances = [{ party: 'agent', start: 0, end: 1, text: text as string }];

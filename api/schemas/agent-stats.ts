@@ -24,6 +24,11 @@ export const AgentPeriodStats = Type.Object({
   dead_air_s_per_call: PerCall('Seconds of dead air per call.'),
   agent_interruptions_per_call: PerCall('Times the agent interrupted the customer, per call.'),
   customer_interruptions_per_call: PerCall('Times the customer interrupted the agent, per call.'),
+  agent_words_per_minute: Nullable(Type.Number({ minimum: 0, description: "Mean of the agent's words per minute over calls with a transcript (conversation metrics)." })),
+  agent_too_fast_share: Nullable(Type.Number({ minimum: 0, maximum: 1, description: 'Share of calls with a talk-speed verdict in which the agent spoke too fast.' })),
+  agent_longest_monologue_s: Nullable(Type.Number({ minimum: 0, description: "Mean of the agent's longest monologue over stereo calls with metrics." })),
+  agent_raised_voice_per_call: Nullable(Type.Number({ minimum: 0, description: 'Raised-voice spans of the agent per call with metrics.' })),
+  non_talk_s_per_call: Nullable(Type.Number({ minimum: 0, description: 'Non-talk seconds (gaps of 3 s or more, holds included) per call with metrics.' })),
   rules: Type.Array(RuleFailureRate),
 });
 export type AgentPeriodStats = Static<typeof AgentPeriodStats>;

@@ -1,9 +1,11 @@
 /**
  * Per agent and period (UTC day, week or month in which the call took place, else was first analysed): calls, mean effective
- * score, talk share from `parties`, holds, dead air and interruptions from `events`, and each
+ * score, talk share from `parties`, holds, dead air and interruptions from `events`, the agent's
+ * conversation metrics from the results (talk speed, monologue, raised voice, non-talk), and each
  * rule's failure rate after reviews. Calls without an agent id are left out.
  */
 import type { DuckDBValue } from '@duckdb/node-api';
+import { conversationMetricsSql } from '../../store/export/index.ts';
 import type { AgentPeriodStats, periods } from '../schemas/agent-stats.ts';
 import { buildFilterSql, callDateSql } from './call-filter-sql.ts';
 import { isoTimestampSql, type SqlRunner } from './serialized-db.ts';
@@ -33,14 +35,18 @@ const figuresSql = (scoped: string) => `WITH ${scoped},
       sum(e.end_s - e.start_s) FILTER (WHERE e.type = 'dead_air') AS dead_air_s,
       count(*) FILTER (WHERE e.type = 'interruption' AND e.party = 'agent') AS agent_interruptions,
       count(*) FILTER (WHERE e.type = 'interruption' AND e.party = 'customer') AS customer_interruptions
-    FROM events e JOIN scoped USING (call_id) GROUP BY e.call_id)
+    FROM events e JOIN scoped USING (call_id) GROUP BY e.call_id),
+  conversation AS (SELECT * FROM (${conversationMetricsSql('call_id IN (SELECT call_id FROM scoped)')}) WHERE party = 'agent')
   SELECT s.agent_id, ${isoTimestampSql("(s.period_start AT TIME ZONE 'UTC')")} AS period_start, count(*)::INTEGER AS calls,
     avg(s.effective_score) AS mean_score, sum(t.agent_talk_s) / nullif(sum(t.all_talk_s), 0) AS agent_talk_share,
     avg(coalesce(m.hold_s, 0)) AS hold_s_per_call, avg(coalesce(m.holds, 0)) AS holds_per_call,
     avg(coalesce(m.dead_air_s, 0)) AS dead_air_s_per_call,
     avg(coalesce(m.agent_interruptions, 0)) AS agent_interruptions_per_call,
-    avg(coalesce(m.customer_interruptions, 0)) AS customer_interruptions_per_call
-  FROM scoped s LEFT JOIN talk t USING (call_id) LEFT JOIN moments m USING (call_id)
+    avg(coalesce(m.customer_interruptions, 0)) AS customer_interruptions_per_call,
+    avg(v.words_per_minute) AS agent_words_per_minute, avg(v.too_fast::INTEGER) AS agent_too_fast_share,
+    avg(v.longest_monologue_s) AS agent_longest_monologue_s, avg(v.raised_voice_count) AS agent_raised_voice_per_call,
+    avg(v.call_non_talk_s) AS non_talk_s_per_call
+  FROM scoped s LEFT JOIN talk t USING (call_id) LEFT JOIN moments m USING (call_id) LEFT JOIN conversation v USING (call_id)
   GROUP BY s.agent_id, s.period_start ORDER BY s.agent_id, s.period_start`;
 
 const ruleRatesSql = (scoped: string) => `WITH ${scoped}

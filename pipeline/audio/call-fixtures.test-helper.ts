@@ -32,10 +32,14 @@ function trimToEnergy(samples: Float32Array): Float32Array {
   return samples.slice(first * frame, (last + 1) * frame);
 }
 
+/** How far espeak-ng's intonation swings (SSML prosody range): x-low is all but monotone. */
+export type PitchRange = 'x-low' | 'low' | 'medium' | 'high' | 'x-high';
+
 /** Speaks `text` with espeak-ng at 8 kHz, scaled to `peak`, trimmed to its audible extent. */
-export async function speak(folder: string, text: string, options: { voice?: string; speedWpm?: number; peak?: number } = {}): Promise<Float32Array> {
+export async function speak(folder: string, text: string, options: { voice?: string; speedWpm?: number; peak?: number; pitchRange?: PitchRange } = {}): Promise<Float32Array> {
   const wavPath = path.join(folder, `speech-${Math.random().toString(36).slice(2)}.wav`);
-  await run('espeak-ng', ['-v', options.voice ?? 'en-us', '-s', String(options.speedWpm ?? 165), '-w', wavPath, text]);
+  const voiced = options.pitchRange ? ['-m', `<speak><prosody range="${options.pitchRange}">${text}</prosody></speak>`] : [text];
+  await run('espeak-ng', ['-v', options.voice ?? 'en-us', '-s', String(options.speedWpm ?? 165), '-w', wavPath, ...voiced]);
   const { stdout } = await run('sox', [wavPath, '-t', 'raw', '-e', 'floating-point', '-b', '32', '-L', '-r', String(fixtureRateHz), '-c', '1', '-'], {
     encoding: 'buffer',
     maxBuffer: 1 << 26,

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findGapEvents } from './gap-events.ts';
 import type { Interval } from './intervals.ts';
-import { longestMonologueS } from './party-stats.ts';
+import { findMonologues, longestS } from './party-stats.ts';
 import { defaultAudioThresholds as thresholds } from './thresholds.ts';
 import { findTurnEvents } from './turn-events.ts';
 
@@ -63,6 +63,8 @@ describe('holds and dead air', () => {
   });
 });
 
+const longestMonologueS = (...args: Parameters<typeof findMonologues>) => longestS(findMonologues(...args));
+
 describe('longest monologue', () => {
   it('chains a party’s spurts across short pauses and backchannels', () => {
     expect(longestMonologueS(spans([0, 4], [5, 9], [10, 12]), spans([6, 6.5]), thresholds)).toBe(12);
@@ -72,5 +74,9 @@ describe('longest monologue', () => {
     expect(longestMonologueS(spans([0, 4], [8, 10]), [], thresholds)).toBe(4);
     expect(longestMonologueS(spans([0, 4], [5, 12]), spans([4.1, 4.95]), thresholds)).toBe(7);
     expect(longestMonologueS(spans([0, 10]), spans([6, 8]), thresholds)).toBe(6);
+  });
+
+  it('lists every monologue, not only the longest', () => {
+    expect(findMonologues(spans([0, 4], [8, 10], [10.5, 12]), spans([10.1, 10.4]), thresholds)).toEqual(spans([0, 4], [8, 12]));
   });
 });

@@ -63,6 +63,7 @@ describe('frame stream', () => {
       const chunked = await analyseFrames(pcm, blockFrames, lanes);
       expect(chunked.speechProbability).toEqual(whole.speechProbability);
       expect(chunked.steadyTonal).toEqual(whole.steadyTonal);
+      expect(chunked.pitchHz).toEqual(whole.pitchHz);
     }
     expect(whole.frameCount).toBe(Math.ceil(pcm[0]!.length / 256));
   });

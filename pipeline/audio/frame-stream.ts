@@ -1,11 +1,12 @@
 /**
  * The streaming half of speech analysis: cuts decoded blocks into 32 ms frames, whatever the
- * block sizes, and keeps two numbers per frame and channel (speech probability, steady-tonal
- * flag). A 2-hour stereo call is 225,000 frames per channel, under 3 MB in all, so the
+ * block sizes, and keeps four numbers per frame and channel (speech probability, steady-tonal
+ * flag, level, F0). A 2-hour stereo call is 225,000 frames per channel, under 7 MB in all, so the
  * decisions that need context on both sides run afterwards on these columns.
  */
 import type { DecodeSampleRateHz, PcmBlock } from '../ingest/index.ts';
 import { createColumn } from './column.ts';
+import { createPitchTracker } from './pitch.ts';
 import { sileroWindowSamples } from './silero-session.ts';
 import { createSteadyToneMeter } from './steady-tone.ts';
 import type { AudioThresholds } from './thresholds.ts';
@@ -21,6 +22,8 @@ export interface FrameSeries {
   steadyTonal: Uint8Array[];
   /** Per channel: the frame's level in dBFS, DC removed (its variance), floored at −120 dB. */
   levelDb: Float32Array[];
+  /** Per channel: the frame's F0 in Hz (pitch.ts), 0 where quiet or not periodic. */
+  pitchHz: Float32Array[];
 }
 
 export interface FrameStream {
@@ -74,6 +77,8 @@ export async function createFrameStream(
     meter: createSteadyToneMeter(frameSamples, sampleRateHz, thresholds.music),
     steady: createColumn((length) => new Uint8Array(length)),
     level: createColumn((length) => new Float32Array(length)),
+    pitch: createColumn((length) => new Float32Array(length)),
+    tracker: createPitchTracker(frameSamples, sampleRateHz, thresholds.pitch),
     removeDc: createDcBlocker(),
   }));
   const windows = channels.map((channel) => channel.window);
@@ -83,7 +88,9 @@ export async function createFrameStream(
   async function analyseFrame(): Promise<void> {
     for (const channel of channels) {
       channel.steady.push(channel.meter.isSteadyTonal(channel.window) ? 1 : 0);
-      channel.level.push(frameLevelDb(channel.window));
+      const levelDb = frameLevelDb(channel.window);
+      channel.level.push(levelDb);
+      channel.pitch.push(channel.tracker.pitchHz(channel.window, levelDb));
     }
     await vad.push(windows);
     frameCount++;
@@ -112,6 +119,7 @@ export async function createFrameStream(
         speechProbability: await vad.finish(),
         steadyTonal: channels.map((channel) => channel.steady.values()),
         levelDb: channels.map((channel) => channel.level.values()),
+        pitchHz: channels.map((channel) => channel.pitch.values()),
       };
     },
   };

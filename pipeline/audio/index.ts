@@ -7,6 +7,7 @@ import { defaultAudioThresholds, type AudioThresholds } from './thresholds.ts';
 
 export type { SpeechActivity, SpeechSegment } from './speech-activity.ts';
 export type { PartyTalk } from './party-stats.ts';
+export type { Interval } from './intervals.ts';
 export { resolveAudioThresholds, defaultAudioThresholds, type AudioThresholds, type AudioThresholdsSpec } from './thresholds.ts';
 
 /** What the audio itself says about a call, from one streaming pass over its PCM. */
@@ -15,6 +16,14 @@ export interface AudioAnalysis {
   analysedSampleRateHz: DecodeSampleRateHz;
   channelLevels: ChannelLevel[];
   speech: SpeechActivity;
+  /** Per-frame tracks the conversation metrics read: level (dBFS) and F0 (Hz, 0 unvoiced) per channel. */
+  tracks: FrameTracks;
+}
+
+export interface FrameTracks {
+  frameS: number;
+  levelDb: Float32Array[];
+  pitchHz: Float32Array[];
 }
 
 /** Telephone audio is analysed at its native 8 kHz; everything else at 16 kHz. */
@@ -24,7 +33,7 @@ export function chooseAnalysisRate(sourceRateHz: number): DecodeSampleRateHz {
 
 /**
  * Audio stage: decodes the call once, streaming, and feeds every block to each analyser (level
- * meter, Silero VAD and music detector per channel); speech segments, talk figures and events
+ * meter, Silero VAD, music detector and pitch tracker per channel); speech segments, talk figures and events
  * are then derived from the per-frame results. Throws the decoder's CallqaError when the file
  * proves truncated or corrupt, and CQA_ERR_MODEL_INVALID when the VAD model fails verification.
  */
@@ -38,8 +47,11 @@ export async function analyzeAudio(audio: CallAudio, effects: Effects, threshold
     await frames.add(block);
   }
   const durationS = meter.frameCount / rate;
-  const speech = describeSpeechActivity(await frames.finish(), audio.partyOfChannel, durationS, thresholds);
+  const series = await frames.finish();
+  const speech = describeSpeechActivity(series, audio.partyOfChannel, durationS, thresholds);
   const elapsedS = Math.max(1e-3, (effects.now() - startedMs) / 1000);
   effects.log(`${audio.probe.source}: analysed ${durationS.toFixed(1)} s of audio at ${(durationS / elapsedS).toFixed(0)}x real time`);
-  return { durationS, analysedSampleRateHz: rate, channelLevels: meter.levels(audio.partyOfChannel), speech };
+  return { durationS, analysedSampleRateHz: rate, channelLevels: meter.levels(audio.partyOfChannel), speech,
+    tracks: { frameS: series.frameS, levelDb: series.levelDb, pitchHz: series.pitchHz },
+  };
 }

@@ -20,7 +20,7 @@ function column(fill: number, ...runs: [from: number, to: number, value: number]
 }
 
 function seriesOf(speechProbability: Float32Array[], levelDb: Float32Array[]): FrameSeries {
-  return { frameS, frameCount: frames, speechProbability, levelDb, steadyTonal: speechProbability.map(() => new Uint8Array(frames)) };
+  return { frameS, frameCount: frames, speechProbability, levelDb, steadyTonal: speechProbability.map(() => new Uint8Array(frames)), pitchHz: speechProbability.map(() => new Float32Array(frames)) };
 }
 
 describe('noise floor', () => {

@@ -56,6 +56,12 @@ export const AudioThresholds = Section({
     minMusicShare: Share('Share of the gap covered by music for a music hold (and for a gap not to be dead air).'),
   }),
   deadAir: Section({ minGapS: Seconds('Least length of a silent gap inside the conversation that is dead air.') }),
+  pitch: Section({
+    minHz: Type.Number({ minimum: 40, maximum: 200, description: 'Lowest F0 looked for.' }),
+    maxHz: Type.Number({ minimum: 200, maximum: 1000, description: 'Highest F0 looked for.' }),
+    maxAperiodicity: Share('A frame is voiced when its normalised difference falls below this at some lag (YIN threshold).'),
+    minLevelDbfs: Type.Number({ minimum: -120, maximum: 0, description: 'Quieter frames get no F0.' }),
+  }),
 });
 export type AudioThresholds = Readonly<{ [Key in keyof Static<typeof AudioThresholds>]: Readonly<Static<typeof AudioThresholds>[Key]> }>;
 

@@ -1,7 +1,7 @@
 import type { AudioAnalysis, PartyTalk } from '../audio/index.ts';
 import type { CallqaError } from '../../core/errors.ts';
 import type { RecordingProbe } from '../ingest/index.ts';
-import type { CallEvent, CallMetadata, CallRedaction, CallResult, CallSentiment, EventType, JudgementVersions, Language, RuleResult, Utterance } from './call-result.ts';
+import type { CallEvent, CallMetadata, CallRedaction, CallResult, CallSentiment, ConversationMetrics, EventType, JudgementVersions, Language, RuleResult, Utterance } from './call-result.ts';
 
 export type OkCallResult = CallResult & { status: 'ok'; call_id: string; sha256: string };
 
@@ -63,7 +63,8 @@ export interface CallFindings {
   agentChannel: 0 | 1;
   metadata: CallMetadata;
   probe: RecordingProbe;
-  acoustics: AudioAnalysis;
+  /** The per-frame tracks are read by the metrics stage, never stored. */
+  acoustics: Omit<AudioAnalysis, 'tracks'>;
   transcript: CallTranscript;
   /** null when there was nothing to judge (no transcript, or no pack for its language). */
   judgement: CallJudgement | null;
@@ -71,6 +72,8 @@ export interface CallFindings {
   sentiment: CallSentiment | null;
   /** null or absent when redaction is off. */
   redaction?: CallRedaction | null;
+  /** null when the metrics stage did not run. */
+  metrics: ConversationMetrics | null;
 }
 
 function toPartyStats(talk: PartyTalk): NonNullable<CallResult['parties']>['agent'] {
@@ -78,7 +81,7 @@ function toPartyStats(talk: PartyTalk): NonNullable<CallResult['parties']>['agen
 }
 
 /** Assembles the callqa.call/1 object; fields of stages that have not run stay null or empty. */
-export function buildCallResult({ agentId, agentChannel, metadata, probe, acoustics, transcript, judgement, sentiment, redaction }: CallFindings): OkCallResult {
+export function buildCallResult({ agentId, agentChannel, metadata, probe, acoustics, transcript, judgement, sentiment, redaction, metrics }: CallFindings): OkCallResult {
   const { speech } = acoustics;
   return {
     schema: 'callqa.call/1',
@@ -110,6 +113,7 @@ export function buildCallResult({ agentId, agentChannel, metadata, probe, acoust
     ...(judgement && judgedFields(judgement)),
     ...(sentiment && { sentiment }),
     ...(redaction && { redaction }),
+    ...(metrics && { metrics }),
   };
 }
 

@@ -155,6 +155,65 @@ export const CallSentiment = Type.Object(
 );
 export type CallSentiment = Static<typeof CallSentiment>;
 
+const Share = (description: string) => Type.Number({ minimum: 0, maximum: 1, description });
+const WindowSeries = (description: string) => Type.Array(Nullable(Type.Number()), { description: `${description}, one value per window of window_s seconds from the start of the call; null where the party did not speak in it.` });
+const Semitones = (description: string) => Nullable(Type.Number({ minimum: 0, description }));
+
+export const PartyMetrics = Type.Object(
+  {
+    party: Party,
+    channel: Type.Integer({ minimum: 0 }),
+    speech_s: Seconds("Seconds of the party's detected speech (voice activity on its channel)."),
+    talk_speed: Type.Object({
+      words_per_minute: Nullable(Type.Number({ minimum: 0, description: "The party's transcript words over its speech time; null without a transcript of the party." })),
+      syllables_per_s: Nullable(Type.Number({ minimum: 0, description: 'Syllable nuclei (peaks of the level envelope) per second of speech, from the audio alone; null without speech.' })),
+      measured_by: Nullable(Type.Union([Type.Literal('transcript'), Type.Literal('audio')], { description: 'What fast_share was judged on: words per minute per utterance, else syllable rate per stretch of speech.' })),
+      fast_share: Nullable(Share('Share of the measured speech time spoken faster than the threshold.')),
+      too_fast: Nullable(Type.Boolean({ description: 'Agent only: fast_share reached the flagged share; null for other parties or when not measured.' })),
+    }),
+    monologue: Nullable(Type.Object({
+      threshold_s: Seconds('Monologues at least this long count.'),
+      longest_s: Seconds('Longest monologue: a continuous turn of the party, the other party\'s backchannels allowed.'),
+      over_threshold_s: Seconds('Seconds in monologues of at least threshold_s.'),
+      call_share: Share('over_threshold_s over the call duration.'),
+      over_threshold: Type.Array(Type.Object(Span), { description: 'The monologues of at least threshold_s.' }),
+    }, { description: 'null for mono calls: turns need the parties apart.' })),
+    loudness: Type.Object({
+      speech_dbfs: Nullable(Type.Number({ description: "Power mean of the party's speech frames in dBFS." })),
+      series_dbfs: WindowSeries("Power mean of the party's speech frames in dBFS"),
+      raised_voice: Type.Array(Type.Object({ ...Span, rise_db: Type.Number({ description: 'Mean rise over the running baseline in the span.' }) }), {
+        description: 'Spans where the party spoke at least the threshold louder than its own running baseline (median of its preceding speech windows).',
+      }),
+    }),
+    pitch: Type.Object({
+      voiced_s: Seconds('Seconds of speech frames with a pitch (F0) found.'),
+      median_hz: Nullable(Type.Number({ minimum: 0, description: "Median F0 of the party's voiced speech." })),
+      range_st: Semitones('Pitch range: 10th to 90th percentile of F0, in semitones; null under the least voiced time.'),
+      monotony_st: Semitones('Standard deviation of F0 in semitones: the lower, the more monotone; null under the least voiced time.'),
+      series_hz: WindowSeries('Median F0 of the voiced speech frames in Hz'),
+    }),
+  },
+  { description: 'Conversation figures of one channel\'s party; definitions in pipeline/metrics/README.md.' },
+);
+export type PartyMetrics = Static<typeof PartyMetrics>;
+
+export const ConversationMetrics = Type.Object(
+  {
+    window_s: Type.Number({ exclusiveMinimum: 0, description: 'Length of each window of the loudness and pitch series.' }),
+    parties: Type.Array(PartyMetrics, { description: 'One per channel: agent and customer for stereo, unknown for mono.' }),
+    non_talk: Type.Object({
+      min_gap_s: Seconds('Gaps at least this long count.'),
+      total_s: Seconds('Seconds in gaps inside the conversation where nobody speaks (silence and holds alike) of at least min_gap_s.'),
+      count: Type.Integer({ minimum: 0 }),
+      call_share: Share('total_s over the call duration.'),
+      dead_air_s: Seconds('Seconds of dead_air events, for comparison.'),
+      hold_s: Seconds('Seconds of hold events, for comparison.'),
+    }),
+  },
+  { description: 'Per-party conversation metrics (talk speed, monologues, non-talk time, loudness, pitch) as figures, not emotion labels.' },
+);
+export type ConversationMetrics = Static<typeof ConversationMetrics>;
+
 export const ContentVersion = Type.Object({
   hash: Type.String({ pattern: '^[0-9a-f]{16}$', description: 'First 16 hex digits of the sha256 of the content, as parsed JSON.' }),
   label: Nullable(Type.String({ description: 'The "label" the file gives itself, if any.' })),
@@ -231,6 +290,7 @@ export const CallResult = Type.Object(
       Type.String({ description: 'Where utterance sentiment came from: "model:<id>", or "lexicon" when no sentiment model is installed. With agent sentiment off (setting agentSentiment) the model reads the customer only and calm-under-pressure judges the agent by the rule pack\'s wording lexicon.' }),
     ),
     sentiment: Type.Optional(CallSentiment),
+    metrics: Type.Optional(ConversationMetrics),
     score: Nullable(Type.Number({ minimum: 0, maximum: 100 })),
     versions: Type.Optional(JudgementVersions),
     redaction: Type.Optional(CallRedaction),

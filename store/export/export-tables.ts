@@ -4,6 +4,7 @@ import { CallqaError } from '../../core/errors.ts';
 import { refreshKpiFactsIfStale } from '../kpi/index.ts';
 import type { Store } from '../index.ts';
 import { writeArrowFile } from './arrow-writer.ts';
+import { conversationMetricsSql } from './conversation-metrics-sql.ts';
 
 export const exportFormats = ['parquet', 'arrow', 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -30,6 +31,7 @@ function exportQueries(since: string): Readonly<Record<string, string>> {
     utterances: `SELECT * FROM utterances WHERE ${recordingsSince} ORDER BY call_id, utterance_idx`,
     events: `SELECT * FROM events WHERE ${recordingsSince} ORDER BY call_id, event_idx`,
     rule_results: `SELECT * FROM rule_results WHERE ${recordingsSince} ORDER BY call_id, rule_id`,
+    conversation_metrics: `${conversationMetricsSql(recordingsSince)} ORDER BY call_id, channel`,
     cdr: `SELECT * FROM cdr WHERE offered_at >= ${sinceSql} ORDER BY call_id`,
     kpi_contacts: `SELECT * FROM kpi_contact_facts WHERE offered_at >= ${sinceSql} ORDER BY offered_at, cdr_call_id, recording_call_id`,
     kpi_by_day: `SELECT * FROM kpi_summary('day', ${sinceSql}, 20)`,
@@ -49,7 +51,7 @@ async function writeTable(store: Store, format: ExportFormat, sql: string, fileP
 }
 
 /**
- * Writes calls, utterances, events, rule results, CDRs and KPIs (per contact and per day) into
+ * Writes calls, utterances, events, rule results, conversation metrics per party, CDRs and KPIs (per contact and per day) into
  * `outDir`, one `<table>.<format>` file each. Every file is written under a temporary name and
  * renamed when complete, so a reader never sees half a file.
  */

@@ -35,6 +35,7 @@ export async function saveTranscriptCall(store: Store, call: TranscriptCall): Pr
     transcript: { source: 'imported', language: call.language, utterances: call.utterances.map((utterance) => ({ ...utterance })) },
     judgement: null,
     sentiment: null,
+    metrics: null,
   });
   const writer = storeWriter(store);
   const runId = `search-run-${++runNumber}`;

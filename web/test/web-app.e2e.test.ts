@@ -1,6 +1,6 @@
 /**
  * The web app end to end in headless Chromium against a real server: sign in, filter, open a
- * call, play and seek, jump to an event, override a rule, then the agents and the example
+ * call, play and seek, read its conversation metrics, jump to an event, override a rule, then the agents and the example
  * library; then, as a trainer, tag a span and download its clip — with a screenshot of each
  * page in web/test-artifacts/ and no console errors.
  */
@@ -91,6 +91,10 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await second.click();
     const secondStart = Number(await page.locator('.utterance-text').nth(1).getAttribute('data-start'));
     await expect.poll(() => audioTime(page)).toBeCloseTo(secondStart, 1);
+    const metricsRows = page.locator('section.metrics .metrics-table tbody tr');
+    expect(await metricsRows.count()).toBe(9);
+    expect(await metricsRows.nth(1).innerText()).toMatch(/^Talk speed\s+\d+ wpm.*\s+\d+ wpm/);
+    expect(await page.locator('section.metrics .non-talk').innerText()).toMatch(/^Non-talk \(gaps ≥ 3 s\)/);
   });
 
   it('jumps to an event when it is clicked', async () => {

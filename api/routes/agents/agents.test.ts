@@ -16,6 +16,8 @@ describe('agent routes', () => {
     expect(seven).toMatchObject({
       agent_id: 'agent-7', calls: 1, mean_score: 72, hold_s_per_call: 1, holds_per_call: 1, dead_air_s_per_call: 0,
       agent_interruptions_per_call: 1, customer_interruptions_per_call: 0,
+      // Tones carry no speech: the metrics are there, with nothing spoken to measure.
+      agent_words_per_minute: null, agent_too_fast_share: null, agent_longest_monologue_s: 0, agent_raised_voice_per_call: 0, non_talk_s_per_call: 0,
       period_start: `${monthStart.getUTCFullYear()}-${String(monthStart.getUTCMonth() + 1).padStart(2, '0')}-01T00:00:00.000Z`,
       rules: [
         { rule_id: 'greeting', checked: 1, failed: 0, failure_rate: 0 },

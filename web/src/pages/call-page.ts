@@ -1,6 +1,6 @@
 /**
  * One call: the waveform player on top, then the transcript beside the example tagger (for
- * trainers), events, sentiment, rule results with the override form, and the audit trail.
+ * trainers), events, conversation metrics, sentiment, rule results with the override form, and the audit trail.
  * `?t=SECONDS` opens at a moment (links from the example library and coaching flags use it).
  */
 import { getJson } from '../api-client.ts';
@@ -8,6 +8,7 @@ import type { CallDetail } from '../api-types.ts';
 import { auditTrail } from '../call/audit-trail.ts';
 import { eventsPanel } from '../call/events-panel.ts';
 import { exampleCard } from '../call/example-form.ts';
+import { metricsPanel } from '../call/metrics-panel.ts';
 import { createPlayer } from '../call/player.ts';
 import { reviewForm } from '../call/review-form.ts';
 import { rulesPanel } from '../call/rules-panel.ts';
@@ -72,7 +73,7 @@ export function callPage(callId: string, route: Route, signal: AbortSignal): HTM
       player.element,
       h('div', { class: 'call-columns' }, [
         transcriptPanel(detail.result.utterances, player),
-        h('div', { class: 'call-side' }, [exampleCard(detail, player, signal), eventsPanel(detail.result.events, player), sentimentChart(detail.result, player, 560), review]),
+        h('div', { class: 'call-side' }, [exampleCard(detail, player, signal), eventsPanel(detail.result.events, player), metricsPanel(detail.result, player, 560), sentimentChart(detail.result, player, 560), review]),
       ]),
     ]);
   });
