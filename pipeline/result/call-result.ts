@@ -183,7 +183,7 @@ export const CallResult = Type.Object(
     error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
     container: Nullable(Type.String({ description: 'The recording\'s container, or a conversation\'s import format (callqa-json, csv, eml, mbox, zendesk-json).' })),
     codec: Nullable(Type.String()),
-    duration_s: Nullable(Seconds('Duration of the decoded audio.')),
+    duration_s: Nullable(Seconds('Duration of the decoded audio; for a chat or e-mail conversation, from its first message to its last.')),
     channels: Nullable(Type.Integer({ minimum: 1, maximum: 2 })),
     sample_rate: Nullable(Type.Integer({ minimum: 1, description: 'Sample rate of the source in Hz.' })),
     size_bytes: Type.Optional(Nullable(Type.Integer({ minimum: 0, description: 'Size of the recording file in bytes.' }))),
