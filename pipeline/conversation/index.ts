@@ -129,7 +129,7 @@ export async function loadConversation(file: string, format: ConversationFormat,
     throw conversationError('CQA_ERR_CONVERSATION_FORMAT', fileName, 'messages', `${parsed.messages.length} messages is more than the ${settings.limits.maxMessages} a conversation may have`, 'split the export, or raise limits.maxMessages in conversation-import.json');
   }
   const messages = parsed.messages
-    .map((message) => ({ ...message, text: message.text.trim() }))
+    .map((message) => ({ ...message, text: message.text.replace(/\r\n?/g, '\n').trim() }))
     .filter((message) => message.text !== '')
     .sort((a, b) => a.sentAtMs - b.sentAtMs);
   if (messages.length === 0) {

@@ -14,8 +14,10 @@ export function stripQuoted(text: string, settings: ImportSettings['email']): st
   const kept: string[] = [];
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index]!;
-    const wrapped = `${line.trim()} ${lines[index + 1]?.trim() ?? ''}`;
-    if (matchesAny(settings.replyHeaders, line) || (line.trim() !== '' && matchesAny(settings.replyHeaders, wrapped))) break;
+    const next = lines[index + 1] ?? '';
+    // A wrapped header's first line ends mid-phrase ("…, Jane Roe <"); a sentence before a header on its own line does not.
+    const isWrappedHeader = /[^.!?]$/.test(line.trim()) && matchesAny(settings.replyHeaders, `${line.trim()} ${next.trim()}`);
+    if (matchesAny(settings.replyHeaders, line) || isWrappedHeader) break;
     if (matchesAny(settings.signatureMarkers, line)) break;
     if (!line.trimStart().startsWith('>')) kept.push(line.trimEnd());
   }
