@@ -23,13 +23,13 @@ function statsTable(stats: readonly AgentPeriodStats[], period: string, chartSlo
   const showTrend = (agentId: string) => fill(chartSlot, agentTrendChart(agentId, stats.filter((row) => row.agent_id === agentId), period));
   const rows = latestByAgent(stats);
   if (rows[0]) showTrend(rows[0].agent_id);
-  // Holds, dead air and interruptions are per call.
+  // Holds, dead air and interruptions are per recorded call; chats and e-mails count among the contacts only.
   const header = ['Agent', 'Calls', 'Mean score', 'Talk share', 'Holds', 'Dead air s', 'Interrupts', ''];
   return h('table', { class: 'agents' }, [
     h('caption', {}, [`Latest ${period} per agent`]),
     h('thead', {}, [h('tr', {}, header.map((title) => h('th', { scope: 'col' }, [title])))]),
     h('tbody', {}, rows.map((row) => h('tr', {}, [
-      h('th', { scope: 'row' }, [row.agent_id]), h('td', { class: 'number' }, [row.calls]), h('td', { class: 'number' }, [formatScore(row.mean_score)]),
+      h('th', { scope: 'row' }, [row.agent_id]), h('td', { class: 'number', title: `${row.contacts_by_channel.voice} calls, ${row.contacts_by_channel.chat} chats, ${row.contacts_by_channel.email} e-mail conversations` }, [row.calls]), h('td', { class: 'number' }, [formatScore(row.mean_score)]),
       h('td', { class: 'number' }, [formatPercent(row.agent_talk_share)]), h('td', { class: 'number' }, [formatNumber(row.holds_per_call)]),
       h('td', { class: 'number' }, [formatNumber(row.dead_air_s_per_call)]), h('td', { class: 'number' }, [formatNumber(row.agent_interruptions_per_call)]),
       h('td', {}, [h('button', { type: 'button', class: 'secondary small', onclick: () => showTrend(row.agent_id) }, ['Show trend'])]),
