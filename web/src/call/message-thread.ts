@@ -10,7 +10,8 @@ import type { Player } from './player.ts';
 
 const partyLabels: Readonly<Record<Utterance['party'], string>> = { agent: 'Agent', customer: 'Customer', unknown: 'Unknown' };
 
-function formatWait(seconds: number): string {
+/** A gap between messages, or a message's time after the first one, in the unit that reads (s, min, h, d). */
+export function formatWait(seconds: number): string {
   if (seconds < 120) return `${Math.round(seconds)} s`;
   if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
   return seconds < 172_800 ? `${(seconds / 3600).toFixed(1)} h` : `${(seconds / 86_400).toFixed(1)} d`;
