@@ -1,8 +1,9 @@
 /**
  * `callqa analyze` over a folder holding a call and chat and e-mail conversations (the shipped
  * samples, each in another import form): every one stored with its channel, the voice-only
- * rules n/a for the conversations, the identity the sha256 of the bytes, and a broken
- * conversation failing alone with its catalogue code.
+ * rules n/a for the conversations, the identity the sha256 of the bytes, a rescore that
+ * reproduces them, phone KPIs over calls only, and a broken conversation failing alone with
+ * its catalogue code.
  */
 import { createHash } from 'node:crypto';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
@@ -80,5 +81,12 @@ describe('callqa analyze on chat and e-mail conversations', () => {
     const [chat] = await queryDb(temp.file('callqa.duckdb'), `SELECT list(u.start_s ORDER BY u.utterance_idx) AS starts, list(u.party ORDER BY u.utterance_idx) AS parties
       FROM utterances u JOIN calls c USING (call_id) WHERE c.file_name = 'en-chat-01-parcel-missing.csv'`);
     expect(chat).toEqual({ starts: [0, 38, 80, 125, 172, 210, 250, 271], parties: ['customer', 'agent', 'customer', 'agent', 'customer', 'agent', 'customer', 'agent'] });
+  });
+
+  it('rescores the stored conversations to the same results, and keeps them out of the phone KPIs', async () => {
+    const rescore = await runCli(['rescore', '--db', temp.file('callqa.duckdb')]);
+    expect(rescore.stderr).toMatch(/5 calls judged, 0 changed/);
+    const kpiRows = await queryDb(temp.file('callqa.duckdb'), 'SELECT count(*)::INTEGER AS n FROM call_recording_metrics');
+    expect(kpiRows).toEqual([{ n: 1 }]);
   });
 });
