@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempFolder, type TempFolder } from '../../core/temp-folder.test-helper.ts';
 import { conversationUtterances, loadConversation, sniffConversationFormat, type ConversationFormat } from './index.ts';
@@ -77,6 +79,12 @@ describe('conversation import', () => {
     expect(await sniffConversationFormat(await written('x.transcript.json', '{"utterances": []}'), true)).toBeNull();
     expect(await sniffConversationFormat(await written('noext', 'From: a@x.example\nDate: 3 Mar 2025 08:00 GMT\n\nhi\n'), true)).toBe('eml');
     expect(await sniffConversationFormat(await written('x.wav', Buffer.from('RIFF\0\0\0\0WAVE')), true)).toBeNull();
+  });
+
+  it('never opens a FIFO or a device to look inside: ingest reports those', async () => {
+    await promisify(execFile)('mkfifo', [temp.file('pipe.json')]);
+    expect(await sniffConversationFormat(temp.file('pipe.json'), true)).toBeNull();
+    expect(await sniffConversationFormat('/dev/zero', true)).toBeNull();
   });
 
   it.each([

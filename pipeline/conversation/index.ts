@@ -6,7 +6,7 @@
  * bytes, as for a recording.
  */
 import { createHash } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { CallqaError } from '../../core/errors.ts';
@@ -84,6 +84,8 @@ export async function sniffConversationFormat(file: string, named: boolean): Pro
   const extension = path.extname(file).toLowerCase();
   if (extension === '.eml' || extension === '.mbox') return extension === '.eml' ? 'eml' : 'mbox';
   if (extension === '.csv' && named) return 'csv';
+  // Opening a FIFO would wait for a writer, and a device never ends: only a regular file is read.
+  if (!(await stat(file).catch(() => null))?.isFile()) return null;
   const handle = await open(file, 'r').catch(() => null);
   if (!handle) return null;
   try {
