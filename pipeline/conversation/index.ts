@@ -19,7 +19,7 @@ import { parseEmailConversation } from './parse-email.ts';
 import { readConversationDocument } from './parse-json.ts';
 import { isZendeskDocument, readZendeskDocument } from './parse-zendesk.ts';
 import { loadPartyMapping } from './party-mapping.ts';
-import type { ConversationFormat, ConversationMessage } from './types.ts';
+import type { ConversationFormat, ConversationMessage, ParsedConversation } from './types.ts';
 
 export { conversationFormats, type ConversationFormat, type ConversationMessage } from './types.ts';
 export { partiesSidecarOf } from './party-mapping.ts';
@@ -53,12 +53,15 @@ function textOf(bytes: Buffer, fileName: string): string {
   }
 }
 
-function parseJson(text: string, fileName: string): unknown {
+function readJsonConversation(text: string, format: 'callqa-json' | 'zendesk-json', fileName: string, settings: ImportSettings): ParsedConversation {
+  let document: unknown;
   try {
-    return JSON.parse(text);
+    document = JSON.parse(text);
   } catch (cause) {
     throw conversationError('CQA_ERR_CONVERSATION_FORMAT', fileName, 'JSON', (cause as Error).message, 'fix the file');
   }
+  if (!isObject(document)) throw conversationError('CQA_ERR_CONVERSATION_FORMAT', fileName, 'top level', 'must be an object', 'fix the file');
+  return format === 'zendesk-json' ? readZendeskDocument(document, fileName, settings.zendesk) : readConversationDocument(document, fileName);
 }
 
 async function readJsonOrNull(file: string): Promise<unknown> {
@@ -122,11 +125,7 @@ export async function loadConversation(file: string, format: ConversationFormat,
     ? parseEmailConversation(bytes.toString('latin1'), format, fileName, settings.email, parties)
     : format === 'csv'
       ? parseCsvConversation(textOf(bytes, fileName), fileName, settings.csv, parties)
-      : (() => {
-        const document = parseJson(textOf(bytes, fileName), fileName);
-        if (!isObject(document)) throw conversationError('CQA_ERR_CONVERSATION_FORMAT', fileName, 'top level', 'must be an object', 'fix the file');
-        return format === 'zendesk-json' ? readZendeskDocument(document, fileName, settings.zendesk) : readConversationDocument(document, fileName);
-      })();
+      : readJsonConversation(textOf(bytes, fileName), format, fileName, settings);
   if (parsed.messages.length > settings.limits.maxMessages) {
     throw conversationError('CQA_ERR_CONVERSATION_FORMAT', fileName, 'messages', `${parsed.messages.length} messages is more than the ${settings.limits.maxMessages} a conversation may have`, 'split the export, or raise limits.maxMessages in conversation-import.json');
   }
