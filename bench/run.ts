@@ -1,6 +1,7 @@
 /** `npm run bench [-- NAME…]`: runs each benchmark (or the named ones) in turn and prints its figures. */
 import { benchApi } from './api.bench.ts';
 import { benchAudio } from './audio.bench.ts';
+import { benchConversation } from './conversation.bench.ts';
 import { benchDecode } from './decode.bench.ts';
 import { benchKpi } from './kpi.bench.ts';
 import { benchRescore } from './rescore.bench.ts';
@@ -10,7 +11,7 @@ import { benchTranscribe } from './transcribe.bench.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   decode: benchDecode, audio: benchAudio, transcribe: benchTranscribe, sentiment: benchSentiment, api: benchApi, kpi: benchKpi, rescore: benchRescore,
-  search: benchSearch,
+  search: benchSearch, conversation: benchConversation,
 };
 
 const chosen = process.argv.slice(2);

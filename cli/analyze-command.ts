@@ -50,7 +50,8 @@ export const analyzeCommand = defineCommand({
         });
         if (!args.json) process.stdout.write(formatSummaryTable(results));
         effects.log(
-          `${summary.ok} of ${summary.total} analysed into ${dbPath} (${summary.audioS.toFixed(0)} s of audio in ${summary.elapsedS.toFixed(1)} s)` +
+          `${summary.ok} of ${summary.total} analysed into ${dbPath} (${summary.audioS.toFixed(0)} s of audio` +
+            `${summary.conversations > 0 ? ` and ${summary.conversations} chat or e-mail conversation${summary.conversations === 1 ? '' : 's'}` : ''} in ${summary.elapsedS.toFixed(1)} s)` +
             (summary.failed ? `; ${summary.failed} failed` : ''),
         );
         if (summary.failed > 0) process.exitCode = partialFailureExitCode;

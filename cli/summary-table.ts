@@ -1,9 +1,17 @@
 import path from 'node:path';
 import type { CallResult, EventType } from '../pipeline/result/call-result.ts';
 
-const columns = ['call', 'status', 'duration', 'lang', 'agent talk', 'cust. talk', 'interrupt. a/c', 'holds', 'dead air', 'score', 'note'] as const;
+const columns = ['call', 'status', 'channel', 'duration', 'lang', 'agent talk', 'cust. talk', 'interrupt. a/c', 'holds', 'dead air', 'score', 'note'] as const;
 
 const seconds = (value: number | null | undefined) => (value === null || value === undefined ? '' : `${value.toFixed(1)} s`);
+
+/** A conversation lasts from minutes (chat) to days (e-mail): its span in the unit that reads. */
+function span(value: number | null): string {
+  if (value === null) return '';
+  if (value < 120) return seconds(value);
+  if (value < 7200) return `${(value / 60).toFixed(1)} min`;
+  return value < 172_800 ? `${(value / 3600).toFixed(1)} h` : `${(value / 86_400).toFixed(1)} d`;
+}
 
 /** A count of events of one type, or '–' when the analysis did not look for that type. */
 function countOf(result: CallResult, type: EventType, by?: 'agent' | 'customer'): string {
@@ -12,11 +20,14 @@ function countOf(result: CallResult, type: EventType, by?: 'agent' | 'customer')
 }
 
 function rowOf(result: CallResult): string[] {
-  if (result.status === 'error') return [path.basename(result.source), 'error', '', '', '', '', '', '', '', '', result.error?.code ?? ''];
+  if (result.status === 'error') return [path.basename(result.source), 'error', '', '', '', '', '', '', '', '', '', result.error?.code ?? ''];
+  const channel = result.channel ?? 'voice';
+  const written = channel !== 'voice';
   return [
     path.basename(result.source),
     result.status,
-    seconds(result.duration_s),
+    channel,
+    written ? span(result.duration_s) : seconds(result.duration_s),
     result.language ?? '',
     seconds(result.parties?.agent.talk_s),
     seconds(result.parties?.customer.talk_s),
@@ -24,7 +35,7 @@ function rowOf(result: CallResult): string[] {
     countOf(result, 'hold'),
     countOf(result, 'dead_air'),
     result.score === null ? '' : result.score.toFixed(0),
-    result.channels === 1 ? 'mono' : '',
+    written ? `${result.utterances.length} messages` : result.channels === 1 ? 'mono' : '',
   ];
 }
 

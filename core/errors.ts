@@ -46,6 +46,12 @@ export const errorCatalogue = {
   CQA_ERR_CDR_COLUMNS: { statusCode: 422, exitCode: 3, summary: 'a call-detail CSV lacks a documented column or has an unknown one' },
   CQA_ERR_CDR_VALUE: { statusCode: 422, exitCode: 3, summary: 'a call-detail CSV row holds a value of the wrong type, or lacks a required one' },
   CQA_ERR_METADATA_INVALID: { statusCode: 422, exitCode: 3, summary: "a recording's metadata file is not a JSON object of known, valid fields" },
+  CQA_ERR_CONVERSATION_FORMAT: { statusCode: 422, exitCode: 3, summary: 'a chat or e-mail conversation file is not in a form callqa reads, or breaks it' },
+  CQA_ERR_CONVERSATION_COLUMNS: { statusCode: 422, exitCode: 3, summary: 'a chat CSV lacks a required column or has an unknown one' },
+  CQA_ERR_CONVERSATION_DATE: { statusCode: 422, exitCode: 3, summary: "a message's sending time is missing or cannot be read" },
+  CQA_ERR_CONVERSATION_PARTY: { statusCode: 422, exitCode: 3, summary: "a message's author maps to neither the agent nor the customer" },
+  CQA_ERR_CONVERSATION_EMPTY: { statusCode: 422, exitCode: 3, summary: 'a conversation holds no message with text' },
+  CQA_ERR_CONVERSATION_ENCODING: { statusCode: 422, exitCode: 3, summary: 'a conversation file or e-mail part is not valid text in its declared (or a known) character set' },
   CQA_ERR_EXPORT_WRITE: { statusCode: 500, exitCode: 5, summary: 'writing an export file failed' },
 } as const;
 

@@ -15,16 +15,24 @@ export interface RecordingOutcome {
   error?: string;
 }
 
+/** The chat and e-mail conversations: their outcomes and figures per channel and language (eval/conversations.ts). */
+export interface ConversationSection {
+  recordings: RecordingOutcome[];
+  groups: Record<string, Figures>;
+}
+
 export interface EvalReport {
   schema: 'callqa.eval/1';
   recordings: RecordingOutcome[];
   /** Figures per group: each language present, then `overall`. */
   groups: Record<string, Figures>;
+  conversations?: ConversationSection;
   checks: ThresholdCheck[];
   verdict: { passed: boolean; line: string };
 }
 
 function describeVerdict(recordings: readonly RecordingOutcome[], checks: readonly ThresholdCheck[]): EvalReport['verdict'] {
+  // Conversations count as recordings here: one that fails to analyse fails the eval alike.
   const failedRecordings = recordings.filter((recording) => recording.status === 'error').length;
   const failedChecks = checks.filter((check) => check.status === 'fail').length;
   const availableChecks = checks.filter((check) => check.status !== 'not available').length;
@@ -35,8 +43,9 @@ function describeVerdict(recordings: readonly RecordingOutcome[], checks: readon
   return { passed, line };
 }
 
-export function buildReport(recordings: RecordingOutcome[], groups: Record<string, Figures>, checks: ThresholdCheck[]): EvalReport {
-  return { schema: 'callqa.eval/1', recordings, groups, checks, verdict: describeVerdict(recordings, checks) };
+export function buildReport(recordings: RecordingOutcome[], groups: Record<string, Figures>, checks: ThresholdCheck[], conversations?: ConversationSection): EvalReport {
+  const all = [...recordings, ...(conversations?.recordings ?? [])];
+  return { schema: 'callqa.eval/1', recordings, groups, ...(conversations && conversations.recordings.length > 0 && { conversations }), checks, verdict: describeVerdict(all, checks) };
 }
 
 function formatValue(value: number, unit: MeasureUnit): string {
@@ -78,8 +87,10 @@ function formatNotAvailable(checks: readonly ThresholdCheck[]): string[] {
   return ['Not available (listed, not failed):', ...[...figuresByReason].flatMap(([reason, figures]) => [`  ${reason}:`, ...wrapList([...figures], '    ')])];
 }
 
-function formatTable(report: EvalReport): string[] {
-  const groupNames = Object.keys(report.groups);
+function formatTable(groups: Readonly<Record<string, Figures>>, allChecks: readonly ThresholdCheck[]): string[] {
+  const groupNames = Object.keys(groups);
+  if (groupNames.length === 0) return [];
+  const report = { groups, checks: allChecks.filter((check) => check.group in groups) };
   const familyOf = (key: string) => key.split('.')[0] ?? key;
   const allKeys = [...new Set(Object.values(report.groups).flatMap((figures) => Object.keys(figures)))];
   // Rows of one family (hold detection and hold attributes) together, families in first-seen order.
@@ -110,7 +121,11 @@ function formatTable(report: EvalReport): string[] {
 export function formatReport(report: EvalReport): string {
   const languagesSeen = languages.filter((language) => report.recordings.some((recording) => recording.language === language));
   const counts = languagesSeen.map((language) => `${language} ${report.recordings.filter((recording) => recording.language === language).length}`);
-  const lines = [`callqa eval: ${report.recordings.length} recordings (${counts.join(', ')})`, '', ...formatTable(report), ''];
+  const lines = report.recordings.length > 0 ? [`callqa eval: ${report.recordings.length} recordings (${counts.join(', ')})`, '', ...formatTable(report.groups, report.checks), ''] : [];
+  if (report.conversations) {
+    const { recordings, groups } = report.conversations;
+    lines.push(`Chat and e-mail conversations: ${recordings.length} (per channel and language; "written" is all of them)`, '', ...formatTable(groups, report.checks), '');
+  }
   lines.push(
     `(n): truth events (recall, F1: truth + detected), detections (precision), matched events (errors) or calls behind the figure; ✗ below target.`,
     `Events match when of one type and party, overlapping or starting within ${matchToleranceS} s; one to one, longest overlap first.`,
@@ -129,7 +144,7 @@ export function formatReport(report: EvalReport): string {
     lines.push(`  ${check.group.padEnd(8)} ${check.figure} = ${formatValue(check.value ?? Number.NaN, unit)}, target ${formatTarget(check, unit)}`);
   }
   lines.push(...formatNotAvailable(report.checks));
-  const broken = report.recordings.filter((recording) => recording.status === 'error');
+  const broken = [...report.recordings, ...(report.conversations?.recordings ?? [])].filter((recording) => recording.status === 'error');
   lines.push(broken.length === 0 ? 'Analysis failures: none' : `Analysis failures (${broken.length}):`);
   for (const recording of broken) lines.push(`  ${recording.label}: ${recording.error ?? 'failed'}`);
   lines.push('', report.verdict.line);

@@ -50,12 +50,26 @@ describe('npm run eval', () => {
     expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^eval: (PASS|FAIL) — /);
   }, analysisTimeoutMs);
 
+  it('reports the selected conversations per channel and language, checked against the conversation thresholds', async () => {
+    const { exitCode, stdout } = await runEval(['--only', 'en-chat,hu-email', '--json']);
+    const report = JSON.parse(stdout) as EvalReport;
+    expect(report.recordings).toEqual([]);
+    expect(report.conversations?.recordings.map((recording) => recording.label)).toEqual([
+      'conversations/en-chat-01-parcel-missing.csv', 'conversations/en-chat-02-plan-upgrade.json',
+      'conversations/hu-email-01-meter.eml', 'conversations/hu-email-02-contract.json',
+    ]);
+    expect(Object.keys(report.conversations?.groups ?? {})).toEqual(['chat-en', 'email-hu', 'chat', 'email', 'written']);
+    expect(report.conversations?.groups['written']?.['conversation.rules.agreement']).toMatchObject({ n: 80, unit: 'share' });
+    expect(report.checks.filter((check) => check.group === 'written').map((check) => check.figure)).toContain('conversation.reply_wait.agreement');
+    expect(exitCode).toBe(report.verdict.passed ? 0 : 1);
+  });
+
   it('exits 2 on an unknown option or a selection of nothing', async () => {
     const unknown = await runEval(['--fast']);
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toContain('usage: npm run eval');
     const none = await runEval(['--only', 'xx-99']);
     expect(none.exitCode).toBe(2);
-    expect(none.stderr).toContain('no sample recording starts with xx-99');
+    expect(none.stderr).toContain('no sample recording or conversation starts with xx-99');
   });
 });

@@ -22,6 +22,7 @@ import { evaluateRobustness } from './robustness/evaluate.ts';
 import { formatRobustnessReport } from './robustness/report.ts';
 import { analyzeSamples } from './analyze-samples.ts';
 import { checkThresholds, loadThresholds } from './check-thresholds.ts';
+import { findSampleConversations, loadConversationTruth, measureConversations, type EvaluatedConversation } from './conversations.ts';
 import { defaultSamplesDir, findSampleRecordings, loadTruth } from './load-truth.ts';
 import type { EvaluatedCall, Figures } from './measure.ts';
 import { measureGroups } from './metrics.ts';
@@ -59,20 +60,38 @@ async function evaluateSamples(onlyPrefixes: readonly string[]): Promise<EvalRep
   // Thresholds and truth are read first, so a typo fails in a second instead of after the analysis.
   const thresholds = await loadThresholds();
   const recordings = await findSampleRecordings(defaultSamplesDir, onlyPrefixes);
-  if (recordings.length === 0) throw new Error(`no sample recording starts with ${onlyPrefixes.join(', ')}\n${usage}`);
+  const conversationFiles = await findSampleConversations(defaultSamplesDir, onlyPrefixes);
+  if (recordings.length + conversationFiles.length === 0) throw new Error(`no sample recording or conversation starts with ${onlyPrefixes.join(', ')}\n${usage}`);
   const truths = await Promise.all(recordings.map((recording) => loadTruth(recording.truthPath)));
-  const analyses = await analyzeSamples(recordings);
+  const conversationTruths = await Promise.all(conversationFiles.map((file) => loadConversationTruth(file.truthPath)));
+  // One CLI run for both: the same command a user runs over a folder of calls and conversations.
+  const analyses = await analyzeSamples([...recordings, ...conversationFiles]);
 
   const calls: EvaluatedCall[] = [];
-  const outcomes: RecordingOutcome[] = analyses.map((analysis, index) => {
+  const outcomes: RecordingOutcome[] = analyses.slice(0, recordings.length).map((analysis, index) => {
     const truth = truths[index]!;
     const { label } = analysis.recording;
     if (analysis.status === 'error') return { label, language: truth.language, status: 'error', error: analysis.error };
     calls.push({ truth, result: analysis.result });
     return { label, language: truth.language, status: 'ok' };
   });
-  const groups = await withPhraseBank(measureGroups(calls));
-  return buildReport(outcomes, groups, checkThresholds(groups, thresholds));
+  const conversations: EvaluatedConversation[] = [];
+  const conversationOutcomes: RecordingOutcome[] = analyses.slice(recordings.length).map((analysis, index) => {
+    const truth = conversationTruths[index]!;
+    const { label } = analysis.recording;
+    if (analysis.status === 'error') return { label, language: truth.language, status: 'error', error: analysis.error };
+    conversations.push({ truth, result: analysis.result });
+    return { label, language: truth.language, status: 'ok' };
+  });
+  const groups = calls.length > 0 ? await withPhraseBank(measureGroups(calls)) : {};
+  const conversationGroups = conversations.length > 0 ? await measureConversations(conversations) : {};
+  // Each half checked by its own thresholds, so `--only en-chat` does not read a voice threshold as a typo.
+  const isConversationFigure = (threshold: { figure: string }) => threshold.figure.startsWith('conversation.');
+  const checks = [
+    ...(calls.length > 0 ? checkThresholds(groups, thresholds.filter((threshold) => !isConversationFigure(threshold))) : []),
+    ...(conversations.length > 0 ? checkThresholds(conversationGroups, thresholds.filter(isConversationFigure)) : []),
+  ];
+  return buildReport(outcomes, groups, checks, { recordings: conversationOutcomes, groups: conversationGroups });
 }
 
 async function runRobustness(json: boolean, onlyConditions: readonly string[]): Promise<void> {

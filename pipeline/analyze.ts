@@ -3,17 +3,19 @@
  * never call each other; this file does, and knows nothing of where the outcome goes next
  * (`recordCall` hands it to a writer).
  */
+import path from 'node:path';
 import type { Effects } from '../core/effects.ts';
 import { toCallqaError } from '../core/errors.ts';
 import { analyzeAudio, type AudioAnalysis } from './audio/index.ts';
 import type { AnalyzeConfig } from './analyze-config.ts';
+import { conversationUtterances, loadConversation, sniffConversationFormat, type ConversationFormat } from './conversation/index.ts';
 import { ingestRecording, type CallAudio } from './ingest/index.ts';
 import { gatherMetadata, type KnownMetadata } from './metadata/index.ts';
 import { judgeCall } from './judge-call.ts';
 import { redactCall } from './redact-call.ts';
 import { measureConversation, type MetricsInput } from './metrics/index.ts';
-import type { CallResult } from './result/call-result.ts';
-import { buildCallResult, buildErrorResult, type CallTranscript, type OkCallResult } from './result/build-result.ts';
+import type { CallEvent, CallRedaction, CallResult, ContactChannel, EventType, Utterance } from './result/call-result.ts';
+import { buildCallResult, buildConversationResult, buildErrorResult, type CallJudgement, type CallTranscript, type OkCallResult } from './result/build-result.ts';
 import { detectTextLanguage } from './text/detect-language.ts';
 import { describeSentiment, loadSentimentClassifier, scoreUtterances } from './text/sentiment/index.ts';
 import { findTranscriptSidecar, loadTranscript, transcribeCall } from './transcribe/index.ts';
@@ -43,6 +45,16 @@ async function timed<T>(timings: Record<string, number>, stage: string, effects:
   }
 }
 
+/** Imported text carries no language: it is told from the words, per utterance and for the call. */
+function withTextLanguage(source: string, utterances: readonly Utterance[], config: AnalyzeConfig): CallTranscript {
+  const detected = detectTextLanguage(utterances, config.languages);
+  return {
+    source,
+    language: config.forcedLanguage ?? detected.language,
+    utterances: utterances.map((utterance, index) => ({ ...utterance, language: detected.utteranceLanguages[index] ?? null })),
+  };
+}
+
 /** An imported transcript wins over speech-to-text: a phone system's own transcript is what QA already trusts. */
 async function obtainTranscript(
   request: CallRequest, audio: CallAudio, acoustics: AudioAnalysis, config: AnalyzeConfig, effects: Effects,
@@ -50,9 +62,7 @@ async function obtainTranscript(
   const transcriptFile = request.transcriptPath ?? (await findTranscriptSidecar(audio.probe.source));
   if (transcriptFile) {
     const imported = await loadTranscript(transcriptFile, { recordingDurationS: acoustics.durationS });
-    const detected = detectTextLanguage(imported.utterances, config.languages);
-    const utterances = imported.utterances.map((utterance, index) => ({ ...utterance, language: detected.utteranceLanguages[index] ?? null }));
-    return { source: imported.source, language: config.forcedLanguage ?? detected.language, utterances };
+    return withTextLanguage(imported.source, imported.utterances, config);
   }
   if (!config.transcription) return { source: null, language: config.forcedLanguage, utterances: [] };
   const speechRegions = audio.partyOfChannel.map((_, channel) =>
@@ -93,8 +103,50 @@ function metricsInputOf(audio: CallAudio, acoustics: AudioAnalysis, transcript: 
   };
 }
 
-/** Runs every stage over one recording; failures come back as an error outcome, never thrown. */
+interface TextFindings {
+  transcript: CallTranscript;
+  judgement: CallJudgement | null;
+  sentiment: ReturnType<typeof describeSentiment>;
+  redaction: CallRedaction | null;
+}
+
+/** Sentiment, redaction, rules and score over a transcript: the stages a recording and a conversation share. */
+async function judgeTranscript(
+  transcribed: CallTranscript, channel: ContactChannel, audio: { events: readonly CallEvent[]; eventTypesChecked: readonly EventType[] },
+  config: AnalyzeConfig, effects: Effects, timings: Record<string, number>,
+): Promise<TextFindings> {
+  const scored = await timed(timings, 'sentiment', effects, () => scoreSentiment(transcribed, config, effects));
+  const { transcript, redaction } = await timed(timings, 'redact', effects, async () => redactCall(scored, audio.events, config));
+  const judgement = await timed(timings, 'rules', effects, async () => judgeCall({
+    language: transcript.language, channel, utterances: transcript.utterances, audioEvents: audio.events,
+    audioEventTypesChecked: audio.eventTypesChecked, sentimentModelId: config.sentiment?.modelId ?? null,
+  }, config, effects));
+  return { transcript, judgement, sentiment: describeSentiment(transcript.utterances, { agent: config.agentSentiment }), redaction };
+}
+
+/** A chat or e-mail conversation: read in place of ingest, audio and transcription; the text stages as for a call. */
+async function analyzeConversation(request: CallRequest, format: ConversationFormat, config: AnalyzeConfig, effects: Effects): Promise<CallOutcome> {
+  const timings: Record<string, number> = {};
+  let sha256: string | null = null;
+  try {
+    const conversation = await timed(timings, 'conversation', effects, () => loadConversation(request.source, format));
+    sha256 = conversation.sha256;
+    // The first message's time is what the file itself says of when the contact took place, as a recorder's tag does.
+    const tags = { started_at: conversation.messages[0]!.sentAt };
+    const gathered = await timed(timings, 'metadata', effects, () =>
+      gatherMetadata({ source: request.source, tags, known: request.known, namePattern: config.namePattern }, effects));
+    const transcribed = withTextLanguage(`import:${path.basename(request.source)}`, conversationUtterances(conversation), config);
+    const found = await judgeTranscript(transcribed, conversation.channel, { events: [], eventTypesChecked: [] }, config, effects, timings);
+    return { status: 'ok', result: buildConversationResult({ ...gathered, conversation, ...found }), stageTimingsMs: timings };
+  } catch (thrown) {
+    return { status: 'error', result: buildErrorResult(request.source, sha256, toCallqaError(thrown)) };
+  }
+}
+
+/** Runs every stage over one recording or conversation; failures come back as an error outcome, never thrown. */
 export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, effects: Effects): Promise<CallOutcome> {
+  const conversationFormat = await sniffConversationFormat(request.source, true);
+  if (conversationFormat) return analyzeConversation(request, conversationFormat, config, effects);
   const timings: Record<string, number> = {};
   let audio: CallAudio | undefined;
   try {
@@ -104,16 +156,10 @@ export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, e
       gatherMetadata({ source: request.source, tags: ingested.probe.tags, known: request.known, namePattern: config.namePattern }, effects));
     const acoustics = await timed(timings, 'audio', effects, () => analyzeAudio(ingested, effects));
     const transcribed = await timed(timings, 'transcribe', effects, () => obtainTranscript(request, ingested, acoustics, config, effects));
-    const scored = await timed(timings, 'sentiment', effects, () => scoreSentiment(transcribed, config, effects));
-    const { transcript, redaction } = await timed(timings, 'redact', effects, async () => redactCall(scored, acoustics.speech.events, config));
-    const judgement = await timed(timings, 'rules', effects, async () => judgeCall({
-      language: transcript.language, utterances: transcript.utterances, audioEvents: acoustics.speech.events,
-      audioEventTypesChecked: acoustics.speech.eventTypesChecked, sentimentModelId: config.sentiment?.modelId ?? null,
-    }, config, effects));
-    const sentiment = describeSentiment(transcript.utterances, { agent: config.agentSentiment });
+    const found = await judgeTranscript(transcribed, 'voice', acoustics.speech, config, effects, timings);
     const metrics = await timed(timings, 'metrics', effects, async () =>
-      measureConversation(metricsInputOf(ingested, acoustics, transcript)));
-    const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, transcript, judgement, sentiment, redaction, metrics });
+      measureConversation(metricsInputOf(ingested, acoustics, found.transcript)));
+    const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, ...found, metrics });
     return { status: 'ok', result, stageTimingsMs: timings };
   } catch (thrown) {
     return { status: 'error', result: buildErrorResult(request.source, audio?.probe.sha256 ?? null, toCallqaError(thrown)) };

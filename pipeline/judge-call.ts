@@ -5,13 +5,14 @@
  */
 import type { Effects } from '../core/effects.ts';
 import type { CallJudgement } from './result/build-result.ts';
-import type { CallEvent, EventType, Language, Utterance } from './result/call-result.ts';
+import type { CallEvent, ContactChannel, EventType, Language, Utterance } from './result/call-result.ts';
 import { defaultPacksDir, evaluateRules, loadRulePack, type RulePack } from './rules/index.ts';
 import { defaultScorecardFile, loadScorecard, scoreCall, type Scorecard } from './score/index.ts';
 
 /** What the rules stage reads: the transcript with its sentiment and what the audio stage found. */
 export interface JudgeInput {
   language: Language | null;
+  channel: ContactChannel;
   utterances: readonly Utterance[];
   /** The audio stage's events, before the rules stage reviewed holds and transfers or added those of the transcript. */
   audioEvents: readonly CallEvent[];
@@ -52,7 +53,7 @@ export function judgeCall(input: JudgeInput, config: JudgeConfig, effects: Effec
   if (!language || !pack || utterances.length === 0) return null;
   const judged = evaluateRules(
     {
-      language, utterances, events: input.audioEvents, eventTypesChecked: input.audioEventTypesChecked,
+      language, channel: input.channel, utterances, events: input.audioEvents, eventTypesChecked: input.audioEventTypesChecked,
       sentimentModelId: input.sentimentModelId, agentSentiment: config.agentSentiment,
     },
     pack,

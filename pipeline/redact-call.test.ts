@@ -36,7 +36,7 @@ beforeAll(async () => {
 function judged(transcript: Transcript, redaction: RedactConfig['redaction']): OkCallResult {
   const redacted = redactCall({ source: null, language: transcript.language, utterances: transcript.utterances }, transcript.events, { ...config, redaction });
   const judgement = judgeCall({
-    language: transcript.language, utterances: redacted.transcript.utterances, audioEvents: transcript.events,
+    language: transcript.language, channel: 'voice', utterances: redacted.transcript.utterances, audioEvents: transcript.events,
     audioEventTypesChecked: transcript.eventTypesChecked, sentimentModelId: null,
   }, config, silentEffects);
   if (!judgement) throw new Error(`${transcript.name} has utterances and a pack: it is always judged`);

@@ -16,13 +16,13 @@ let temp: TempFolder;
 
 function storedResultOf(input: GoldenInput, config: JudgeConfig): OkCallResult {
   const judgement = judgeCall({
-    language: input.language, utterances: input.utterances, audioEvents: input.events,
+    language: input.language, channel: input.channel ?? 'voice', utterances: input.utterances, audioEvents: input.events,
     audioEventTypesChecked: input.eventTypesChecked, sentimentModelId: input.sentimentModelId ?? null,
   }, config, silentEffects);
   if (!judgement) throw new Error('a golden case has utterances and a pack: it is always judged');
   const sha256 = 'c0'.repeat(32);
   return JSON.parse(JSON.stringify({
-    schema: 'callqa.call/1', call_id: sha256.slice(0, 16), source: 'golden.wav', sha256, status: 'ok', container: 'wav', codec: 'pcm_mulaw',
+    schema: 'callqa.call/1', call_id: sha256.slice(0, 16), source: 'golden.wav', sha256, status: 'ok', channel: input.channel ?? 'voice', container: 'wav', codec: 'pcm_mulaw',
     duration_s: 60, channels: 2, sample_rate: 8000, language: input.language, agent_id: null, channel_levels: [], parties: null,
     silence_s: null, overlap_s: null, transcript_source: 'import:golden.json', utterances: input.utterances,
     audio_event_types_checked: input.eventTypesChecked, ...judgedFields(judgement),

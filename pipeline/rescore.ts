@@ -34,7 +34,7 @@ export function judgeInputOf(result: OkCallResult): JudgeInput {
     .filter((event) => !(event.type in reviewedAttributes) || audioTypes.has(event.type))
     .map(withoutReview);
   const sentimentModelId = result.sentiment_source?.startsWith('model:') ? result.sentiment_source.slice('model:'.length) : null;
-  return { language: result.language, utterances: result.utterances, audioEvents, audioEventTypesChecked: [...audioTypes], sentimentModelId };
+  return { language: result.language, channel: result.channel ?? 'voice', utterances: result.utterances, audioEvents, audioEventTypesChecked: [...audioTypes], sentimentModelId };
 }
 
 /** The stored result judged again with `config`; the same result when there is nothing to judge. */

@@ -9,7 +9,10 @@ export interface BatchSummary {
   total: number;
   ok: number;
   failed: number;
+  /** Seconds of recorded calls analysed; conversations have no audio. */
   audioS: number;
+  /** Chat and e-mail conversations analysed. */
+  conversations: number;
   elapsedS: number;
 }
 
@@ -33,13 +36,15 @@ export async function runBatch(
   const sizes = await Promise.all(requests.map(({ source }) => stat(source).then((found) => found.size, () => 0)));
   const totalBytes = sizes.reduce((sum, size) => sum + size, 0);
   const startedMs = effects.now();
-  const summary: BatchSummary = { total: requests.length, ok: 0, failed: 0, audioS: 0, elapsedS: 0 };
+  const summary: BatchSummary = { total: requests.length, ok: 0, failed: 0, audioS: 0, conversations: 0, elapsedS: 0 };
   let doneBytes = 0;
   for (const [index, request] of requests.entries()) {
     const recorded = await analyzeAndRecord(request, config, writer, effects);
+    const written = recorded.result.channel === 'chat' || recorded.result.channel === 'email';
     if (recorded.status === 'ok') {
       summary.ok++;
-      summary.audioS += recorded.result.duration_s ?? 0;
+      if (written) summary.conversations++;
+      else summary.audioS += recorded.result.duration_s ?? 0;
     } else {
       summary.failed++;
       effects.log(`error ${recorded.error.code}: ${recorded.error.message}`);
@@ -49,7 +54,8 @@ export async function runBatch(
     summary.elapsedS = (effects.now() - startedMs) / 1000;
     const speed = summary.audioS / Math.max(summary.elapsedS, 1e-3);
     const etaS = doneBytes > 0 ? (summary.elapsedS * (totalBytes - doneBytes)) / doneBytes : 0;
-    effects.log(`[${index + 1}/${requests.length}] ${request.source}: ${recorded.status} · ${speed.toFixed(0)}x real time · ETA ${formatClock(etaS)}`);
+    const pace = written ? `${recorded.result.channel}, ${recorded.result.utterances.length} messages` : `${speed.toFixed(0)}x real time`;
+    effects.log(`[${index + 1}/${requests.length}] ${request.source}: ${recorded.status} · ${pace} · ETA ${formatClock(etaS)}`);
   }
   return summary;
 }

@@ -91,7 +91,7 @@ export function callColumns(result: OkCallResult) {
     agent_id: result.agent_id, transcript_source: result.transcript_source, silence_s: result.silence_s,
     overlap_s: result.overlap_s, agent_i: result.statements?.agent.i ?? null, agent_you: result.statements?.agent.you ?? null,
     score: result.score, result_json: JSON.stringify(result), started_at: result.metadata?.started_at ?? null,
-    queue: result.metadata?.queue ?? null, direction: result.metadata?.direction ?? null,
+    queue: result.metadata?.queue ?? null, direction: result.metadata?.direction ?? null, channel: result.channel ?? 'voice',
   } satisfies Record<string, Cell>;
 }
 
@@ -99,10 +99,10 @@ async function insertCallRow(store: Store, result: OkCallResult, runId: string, 
   await store.connection.run(
     `INSERT INTO calls (call_id, sha256, source, file_name, size_bytes, container, codec, sample_rate_hz, channels, agent_channel,
       duration_s, language, agent_id, transcript_source, silence_s, overlap_s, agent_i_statements, agent_you_statements, score,
-      result_json, started_at, queue, direction, last_run_id, first_analysed_at, analysed_at)
+      result_json, started_at, queue, direction, channel, last_run_id, first_analysed_at, analysed_at)
      VALUES ($call_id, $sha256, $source, $file_name, $size_bytes, $container, $codec, $sample_rate_hz, $channels, $agent_channel,
       $duration_s, $language, $agent_id, $transcript_source, $silence_s, $overlap_s, $agent_i, $agent_you, $score,
-      $result_json, $started_at::TIMESTAMP, $queue, $direction, $run_id, coalesce($first_analysed_at::TIMESTAMPTZ, now()), now())`,
+      $result_json, $started_at::TIMESTAMP, $queue, $direction, $channel, $run_id, coalesce($first_analysed_at::TIMESTAMPTZ, now()), now())`,
     { ...callColumns(result), run_id: runId, first_analysed_at: firstAnalysedAt },
   );
 }

@@ -2,7 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ScorecardSpec } from '../../pipeline/score/scorecard.ts';
 import { AgentId, Nullable, RuleId, Timestamp } from './common.ts';
-const PerCall = (description: string) => Type.Number({ minimum: 0, description });
+const PerCall = (description: string) => Nullable(Type.Number({ minimum: 0, description: `${description} Recorded calls only; null when the period has none.` }));
 
 export const periods = ['day', 'week', 'month'] as const;
 
@@ -16,7 +16,8 @@ export const RuleFailureRate = Type.Object({
 export const AgentPeriodStats = Type.Object({
   agent_id: AgentId,
   period_start: Timestamp,
-  calls: Type.Integer(),
+  calls: Type.Integer({ description: 'Contacts of every channel.' }),
+  contacts_by_channel: Type.Object({ voice: Type.Integer(), chat: Type.Integer(), email: Type.Integer() }, { description: 'Recorded calls and chat and e-mail conversations among them.' }),
   mean_score: Nullable(Type.Number()),
   agent_talk_share: Nullable(Type.Number({ minimum: 0, maximum: 1, description: "Agent's share of all talk time." })),
   hold_s_per_call: PerCall('Seconds on hold per call.'),

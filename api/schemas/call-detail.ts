@@ -4,7 +4,7 @@
  * reviews, the score's history and the reviews themselves.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { CallResult } from '../../pipeline/result/call-result.ts';
+import { CallResult, ContactChannel } from '../../pipeline/result/call-result.ts';
 import { CallId, Nullable, RuleId, Timestamp, Uuid } from './common.ts';
 import { Review, RuleStatus } from './review.ts';
 
@@ -16,6 +16,7 @@ export const CallMetadata = Type.Object({
   sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
   source: Type.String(),
   file_name: Type.String(),
+  channel: ContactChannel,
   size_bytes: Type.Number(),
   duration_s: Nullable(Type.Number()),
   language: Nullable(Type.String()),

@@ -3,7 +3,7 @@
  * is the same query string. Enumerations come from the call contract.
  */
 import { CloneType, Type, type Static } from '@sinclair/typebox';
-import { EventType, Language } from '../../pipeline/result/call-result.ts';
+import { ContactChannel, EventType, Language } from '../../pipeline/result/call-result.ts';
 import { CallDirectionSchema } from './call-summary.ts';
 import { AgentId, RuleId, Timestamp } from './common.ts';
 
@@ -17,6 +17,7 @@ export const CallFilters = Type.Object({
   to: Type.Optional(CloneType(Timestamp, { description: 'Took place (started_at, else first analysed) before (ISO 8601).' })),
   queue: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Calls on this queue.' })),
   direction: Type.Optional(CallDirectionSchema),
+  channel: Type.Optional(CloneType(ContactChannel, { description: 'Only recorded calls (voice), or only chat or e-mail conversations.' })),
   language: Type.Optional(Language),
   score_min: Type.Optional(Score('Effective score (a reviewer\'s override, else the machine\'s) at least this.')),
   score_max: Type.Optional(Score('Effective score at most this.')),

@@ -1,6 +1,6 @@
 /** One call as lists and exports show it: metadata, effective score, failed rules and whether it awaits QA review. */
 import { Type, type Static } from '@sinclair/typebox';
-import { callDirections, Language } from '../../pipeline/result/call-result.ts';
+import { callDirections, ContactChannel, Language } from '../../pipeline/result/call-result.ts';
 import { CallId, Nullable, RuleId, Timestamp } from './common.ts';
 
 export const CallDirectionSchema = Type.Union(callDirections.map((direction) => Type.Literal(direction)));
@@ -8,6 +8,7 @@ export const CallDirectionSchema = Type.Union(callDirections.map((direction) => 
 export const CallSummary = Type.Object({
   call_id: CallId,
   file_name: Type.String(),
+  channel: ContactChannel,
   first_analysed_at: Timestamp,
   analysed_at: Timestamp,
   duration_s: Nullable(Type.Number()),

@@ -1,7 +1,8 @@
 /**
- * Per agent and period (UTC day, week or month in which the call took place, else was first analysed): calls, mean effective
- * score, talk share from `parties`, holds, dead air and interruptions from `events`, the agent's
- * conversation metrics from the results (talk speed, monologue, raised voice, non-talk), and each
+ * Per agent and period (UTC day, week or month in which the call took place, else was first analysed): contacts (and how
+ * many by voice, chat and e-mail), mean effective score over all of them, and over recorded calls only: talk share from
+ * `parties`, holds, dead air and interruptions from `events`, the agent's conversation metrics from the results (talk
+ * speed, monologue, raised voice, non-talk), and each
  * rule's failure rate after reviews. Calls without an agent id are left out.
  */
 import type { DuckDBValue } from '@duckdb/node-api';
@@ -20,7 +21,7 @@ export interface AgentStatsQuery {
 function scopedCallsSql(query: AgentStatsQuery): { sql: string; params: Record<string, DuckDBValue> } {
   const filter = buildFilterSql({ agent: query.agent, from: query.from, to: query.to }, ['c.agent_id IS NOT NULL'], { period: query.period });
   return {
-    sql: `scoped AS (SELECT c.call_id, c.agent_id, c.effective_score,
+    sql: `scoped AS (SELECT c.call_id, c.agent_id, c.effective_score, c.channel,
         date_trunc($period, ${callDateSql} AT TIME ZONE 'UTC') AS period_start
       FROM effective_calls c ${filter.where})`,
     params: filter.params,
@@ -38,14 +39,15 @@ const figuresSql = (scoped: string) => `WITH ${scoped},
     FROM events e JOIN scoped USING (call_id) GROUP BY e.call_id),
   conversation AS (SELECT * FROM (${conversationMetricsSql('call_id IN (SELECT call_id FROM scoped)')}) WHERE party = 'agent')
   SELECT s.agent_id, ${isoTimestampSql("(s.period_start AT TIME ZONE 'UTC')")} AS period_start, count(*)::INTEGER AS calls,
+    {'voice': count(*) FILTER (s.channel = 'voice'), 'chat': count(*) FILTER (s.channel = 'chat'), 'email': count(*) FILTER (s.channel = 'email')}::STRUCT(voice INTEGER, chat INTEGER, email INTEGER) AS contacts_by_channel,
     avg(s.effective_score) AS mean_score, sum(t.agent_talk_s) / nullif(sum(t.all_talk_s), 0) AS agent_talk_share,
-    avg(coalesce(m.hold_s, 0)) AS hold_s_per_call, avg(coalesce(m.holds, 0)) AS holds_per_call,
-    avg(coalesce(m.dead_air_s, 0)) AS dead_air_s_per_call,
-    avg(coalesce(m.agent_interruptions, 0)) AS agent_interruptions_per_call,
-    avg(coalesce(m.customer_interruptions, 0)) AS customer_interruptions_per_call,
+    avg(coalesce(m.hold_s, 0)) FILTER (s.channel = 'voice') AS hold_s_per_call, avg(coalesce(m.holds, 0)) FILTER (s.channel = 'voice') AS holds_per_call,
+    avg(coalesce(m.dead_air_s, 0)) FILTER (s.channel = 'voice') AS dead_air_s_per_call,
+    avg(coalesce(m.agent_interruptions, 0)) FILTER (s.channel = 'voice') AS agent_interruptions_per_call,
+    avg(coalesce(m.customer_interruptions, 0)) FILTER (s.channel = 'voice') AS customer_interruptions_per_call,
     avg(v.words_per_minute) AS agent_words_per_minute, avg(v.too_fast::INTEGER) AS agent_too_fast_share,
     avg(v.longest_monologue_s) AS agent_longest_monologue_s, avg(v.raised_voice_count) AS agent_raised_voice_per_call,
-    avg(v.call_non_talk_s) AS non_talk_s_per_call
+    avg(v.call_non_talk_s) FILTER (s.channel = 'voice') AS non_talk_s_per_call
   FROM scoped s LEFT JOIN talk t USING (call_id) LEFT JOIN moments m USING (call_id) LEFT JOIN conversation v USING (call_id)
   GROUP BY s.agent_id, s.period_start ORDER BY s.agent_id, s.period_start`;
 

@@ -1,4 +1,5 @@
 /** A call's detail, read in one turn of the database lock so it is consistent. */
+import { CallqaError } from '../../core/errors.ts';
 import { withoutAgentSentiment } from '../../pipeline/result/without-agent-sentiment.ts';
 import type { CallDetail } from '../schemas/call-detail.ts';
 import type { RecordingRef } from './recording-files.ts';
@@ -12,7 +13,7 @@ type CallRow = CallDetail['call'] & { result_json: string; effective_score: numb
 export async function loadCallDetail(db: SerializedDb, callId: string, { agentSentiment }: { agentSentiment: boolean }): Promise<CallDetail> {
   return db.read(async (sql) => {
     const [row] = await sql.all<CallRow>(
-      `SELECT call_id, sha256, source, file_name, size_bytes::DOUBLE AS size_bytes, duration_s, language, agent_id,
+      `SELECT call_id, sha256, source, file_name, channel, size_bytes::DOUBLE AS size_bytes, duration_s, language, agent_id,
         strftime(started_at, '%Y-%m-%dT%H:%M:%S') AS started_at, queue, direction, ${isoTimestampSql('first_analysed_at')} AS first_analysed_at, ${isoTimestampSql('analysed_at')} AS analysed_at,
         last_run_id, result_json::VARCHAR AS result_json, effective_score, score_review_id
        FROM effective_calls WHERE call_id = $1`,
@@ -43,7 +44,11 @@ export async function loadCallDetail(db: SerializedDb, callId: string, { agentSe
 
 /** A call's identity and where its recording was analysed from; CQA_ERR_API_NOT_FOUND if unknown. */
 export async function loadCallRef(db: SerializedDb, callId: string): Promise<RecordingRef> {
-  const [row] = await db.all<RecordingRef>('SELECT call_id, sha256, source FROM calls WHERE call_id = $1', [callId]);
+  const [row] = await db.all<RecordingRef & { channel: string }>('SELECT call_id, sha256, source, channel FROM calls WHERE call_id = $1', [callId]);
   if (!row) throw callNotFound(callId);
-  return row;
+  if (row.channel !== 'voice') {
+    throw new CallqaError('CQA_ERR_API_UNPROCESSABLE', `call ${callId} is a ${row.channel === 'email' ? 'e-mail' : row.channel} conversation: it has no audio; its messages are the utterances of GET /api/v1/calls/${callId}`);
+  }
+  const { channel: _channel, ...ref } = row;
+  return ref;
 }

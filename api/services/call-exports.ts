@@ -19,6 +19,7 @@ const exportColumns: readonly { name: keyof CallSummary; kind: ColumnKind }[] = 
   { name: 'started_at', kind: 'text' },
   { name: 'queue', kind: 'text' },
   { name: 'direction', kind: 'text' },
+  { name: 'channel', kind: 'text' },
   { name: 'score', kind: 'number' },
   { name: 'machine_score', kind: 'number' },
   { name: 'score_overridden', kind: 'boolean' },

@@ -18,6 +18,7 @@ const filterClauses: Readonly<Record<FilterName, string>> = {
   to: `${callDateSql} < $to::TIMESTAMPTZ`,
   queue: 'c.queue = $queue',
   direction: 'c.direction = $direction',
+  channel: 'c.channel = $channel',
   language: 'c.language = $language',
   score_min: 'c.effective_score >= $score_min',
   score_max: 'c.effective_score <= $score_max',

@@ -18,7 +18,7 @@ type SummaryRow = CallSummary & { sort_value: number | string };
  */
 function summarySelect(filterSql: FilterSql, sort: CallSortKey, order: 'asc' | 'desc', limitSql: string): string {
   return `WITH page AS MATERIALIZED (
-      SELECT c.call_id, c.file_name, c.first_analysed_at, c.analysed_at, c.duration_s, c.channels, c.language, c.agent_id,
+      SELECT c.call_id, c.file_name, c.channel, c.first_analysed_at, c.analysed_at, c.duration_s, c.channels, c.language, c.agent_id,
         c.started_at, c.queue, c.direction,
         c.effective_score, c.score, c.score_review_id, ${sortExpressions[sort]} AS sort_value
       FROM effective_calls c ${filterSql.where}
@@ -29,7 +29,7 @@ function summarySelect(filterSql: FilterSql, sort: CallSortKey, order: 'asc' | '
         list(r.rule_id ORDER BY r.rule_id) FILTER (WHERE r.effective_status = 'uncertain') AS uncertain_rules
       FROM effective_rule_results r
       WHERE r.call_id IN (SELECT call_id FROM page) AND r.effective_status IN ('fail', 'uncertain') GROUP BY r.call_id)
-    SELECT p.call_id, p.file_name, ${isoTimestampSql('p.first_analysed_at')} AS first_analysed_at,
+    SELECT p.call_id, p.file_name, p.channel, ${isoTimestampSql('p.first_analysed_at')} AS first_analysed_at,
       ${isoTimestampSql('p.analysed_at')} AS analysed_at, p.duration_s, p.channels::INTEGER AS channels, p.language, p.agent_id,
       strftime(p.started_at, '%Y-%m-%dT%H:%M:%S') AS started_at, p.queue, p.direction,
       p.effective_score AS score, p.score AS machine_score, p.score_review_id IS NOT NULL AS score_overridden,

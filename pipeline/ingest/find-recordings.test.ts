@@ -45,4 +45,15 @@ describe('findRecordings', () => {
     const explicit = [temp.file('calls/queue-a/zero.wav'), temp.file('nowhere.wav')];
     expect(await findRecordings(explicit)).toEqual(explicit);
   });
+
+  it('picks up chat and e-mail conversations in a walked folder by content, and no sidecar or call-detail file', async () => {
+    const folder = temp.file('mixed');
+    await mkdir(folder);
+    const files = {
+      'a.wav': 'x', 'a.meta.json': '{"agent": "a-1"}', 'a.transcript.json': '{"utterances": []}', 'cdr.csv': 'call_id,agent_id\n1,a\n',
+      'b.json': '{"channel": "chat", "messages": []}', 'c.csv': 'timestamp,author,text\n', 'd.eml': '', 'e.mbox': '', 'notes.txt': 'x',
+    };
+    for (const [name, content] of Object.entries(files)) await writeFile(path.join(folder, name), content);
+    expect((await findRecordings([folder])).map((file) => path.basename(file))).toEqual(['a.wav', 'b.json', 'c.csv', 'd.eml', 'e.mbox']);
+  });
 });

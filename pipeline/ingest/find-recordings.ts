@@ -1,7 +1,8 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { sniffConversationFormat } from '../conversation/index.ts';
 
-/** Extensions picked up when walking a folder; a file named explicitly is always tried. */
+/** Extensions picked up when walking a folder (with chat and e-mail conversations, told by content); a file named explicitly is always tried. */
 export const recordingExtensions: ReadonlySet<string> = new Set([
   '.wav', '.wave', '.mp3', '.gsm', '.ogg', '.oga', '.opus', '.m4a', '.aac', '.flac', '.amr', '.au', '.wma',
   '.mp4', '.m4v', '.mov', '.mkv', '.webm', '.3gp',
@@ -41,7 +42,8 @@ async function walk(folder: string, realFolder: string, state: Walk): Promise<vo
       [isDirectory, isFile, realChild] = [targetStat.isDirectory(), targetStat.isFile(), target];
     }
     if (isDirectory) await walk(child, realChild, state);
-    else if (isFile && recordingExtensions.has(path.extname(entry.name).toLowerCase()) && !state.files.has(realChild)) {
+    else if (isFile && !state.files.has(realChild)
+      && (recordingExtensions.has(path.extname(entry.name).toLowerCase()) || (await sniffConversationFormat(child, false)) !== null)) {
       state.files.add(realChild);
       state.found.push(child);
     }
@@ -49,7 +51,7 @@ async function walk(folder: string, realFolder: string, state: Walk): Promise<vo
 }
 
 /**
- * Expands the inputs into recording paths, in a stable order. Paths that do not exist, and
+ * Expands the inputs into recording and conversation paths, in a stable order. Paths that do not exist, and
  * folders that cannot be read, are kept so the batch reports them as failed instead of
  * silently dropping them (or failing the whole batch). Symbolic links inside a walked folder
  * are followed when they point inside that folder.

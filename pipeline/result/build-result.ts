@@ -1,5 +1,6 @@
 import type { AudioAnalysis, PartyTalk } from '../audio/index.ts';
 import type { CallqaError } from '../../core/errors.ts';
+import type { Conversation } from '../conversation/index.ts';
 import type { RecordingProbe } from '../ingest/index.ts';
 import type { CallEvent, CallMetadata, CallRedaction, CallResult, CallSentiment, ConversationMetrics, EventType, JudgementVersions, Language, RuleResult, Utterance } from './call-result.ts';
 
@@ -89,6 +90,7 @@ export function buildCallResult({ agentId, agentChannel, metadata, probe, acoust
     source: probe.source,
     sha256: probe.sha256,
     status: 'ok',
+    channel: 'voice',
     container: probe.container,
     codec: probe.codec,
     duration_s: Math.round(acoustics.durationS * 1000) / 1000,
@@ -114,6 +116,41 @@ export function buildCallResult({ agentId, agentChannel, metadata, probe, acoust
     ...(sentiment && { sentiment }),
     ...(redaction && { redaction }),
     ...(metrics && { metrics }),
+  };
+}
+
+export interface ConversationFindings extends Pick<CallFindings, 'agentId' | 'metadata' | 'transcript' | 'judgement' | 'sentiment' | 'redaction'> {
+  conversation: Conversation;
+}
+
+/** The callqa.call/1 object of a chat or e-mail conversation: no audio, so every acoustic field is null or empty. */
+export function buildConversationResult({ agentId, metadata, conversation, transcript, judgement, sentiment, redaction }: ConversationFindings): OkCallResult {
+  return {
+    schema: 'callqa.call/1',
+    call_id: callIdOf(conversation.sha256),
+    source: conversation.source,
+    sha256: conversation.sha256,
+    status: 'ok',
+    channel: conversation.channel,
+    container: conversation.format,
+    codec: null,
+    duration_s: transcript.utterances.at(-1)?.start ?? 0,
+    channels: null,
+    sample_rate: null,
+    size_bytes: conversation.sizeBytes,
+    agent_channel: null,
+    channel_levels: [],
+    speech_segments: [],
+    ...emptyFindings,
+    agent_id: agentId,
+    metadata,
+    language: transcript.language,
+    transcript_source: transcript.source,
+    utterances: transcript.utterances,
+    audio_event_types_checked: [],
+    ...(judgement && judgedFields(judgement)),
+    ...(sentiment && { sentiment }),
+    ...(redaction && { redaction }),
   };
 }
 

@@ -47,11 +47,19 @@ export const Utterance = Type.Object({
   language: Type.Optional(Nullable(Language)),
   confidence: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 1 }))),
   words: Type.Optional(Type.Array(Word)),
+  sent_at: Type.Optional(Type.String({ description: 'Chat and e-mail: when the message was sent, ISO 8601 (with the offset the file gave); start is its seconds after the first message.' })),
   sentiment: Type.Optional(Nullable(UtteranceSentiment, {
     description: 'Model sentiment of the utterance; null or absent when unscored — always so for agent and unknown-party speech while the deployment has agent sentiment off (setting agentSentiment).',
   })),
 });
 export type Utterance = Static<typeof Utterance>;
+
+export const contactChannels = ['voice', 'chat', 'email'] as const;
+export const ContactChannel = Type.Union(contactChannels.map((name) => Type.Literal(name)), {
+  description: 'How the contact took place: a recorded call, or a written chat or e-mail conversation (no audio; voice-only rules are n/a). Absent in results made before conversations: voice.',
+});
+export type ContactChannel = Static<typeof ContactChannel>;
+export type WrittenChannel = Exclude<ContactChannel, 'voice'>;
 
 export const eventTypes = ['interruption', 'backchannel', 'hold', 'dead_air', 'transfer'] as const;
 export const EventType = Type.Union(eventTypes.map((name) => Type.Literal(name)));
@@ -259,10 +267,11 @@ export const CallResult = Type.Object(
     source: Type.String({ description: 'The path as given on the command line.' }),
     sha256: Nullable(Type.String({ pattern: '^[0-9a-f]{64}$' })),
     status: Type.Union([Type.Literal('ok'), Type.Literal('error')]),
+    channel: Type.Optional(ContactChannel),
     error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
-    container: Nullable(Type.String()),
+    container: Nullable(Type.String({ description: 'The recording\'s container, or a conversation\'s import format (callqa-json, csv, eml, mbox, zendesk-json).' })),
     codec: Nullable(Type.String()),
-    duration_s: Nullable(Seconds('Duration of the decoded audio.')),
+    duration_s: Nullable(Seconds('Duration of the decoded audio; for a chat or e-mail conversation, from its first message to its last.')),
     channels: Nullable(Type.Integer({ minimum: 1, maximum: 2 })),
     sample_rate: Nullable(Type.Integer({ minimum: 1, description: 'Sample rate of the source in Hz.' })),
     size_bytes: Type.Optional(Nullable(Type.Integer({ minimum: 0, description: 'Size of the recording file in bytes.' }))),

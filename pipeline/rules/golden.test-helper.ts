@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { silentEffects } from '../../core/effects.ts';
-import { CallEvent, EventType, Language, Utterance } from '../result/call-result.ts';
+import { CallEvent, ContactChannel, EventType, Language, Utterance } from '../result/call-result.ts';
 import { loadScorecard, scoreCall, type CallScore, type Scorecard } from '../score/index.ts';
 import { evaluateRules, loadRulePack, type RulePack, type RulesResult } from './index.ts';
 
@@ -22,6 +22,8 @@ export const expectedFileName = 'expected.json';
 export const GoldenInput = Type.Object({
   description: Type.String({ minLength: 1 }),
   language: Language,
+  /** Absent: voice. */
+  channel: Type.Optional(ContactChannel),
   eventTypesChecked: Type.Array(EventType),
   /** The model that scored the utterances' sentiment, when one did. */
   sentimentModelId: Type.Optional(Type.String({ minLength: 1 })),
@@ -58,8 +60,8 @@ export async function runGoldenCase(input: GoldenInput): Promise<GoldenOutput> {
   const pack = packs.get(input.language) ?? loadRulePack(input.language);
   packs.set(input.language, pack);
   scorecard ??= loadScorecard();
-  const { language, utterances, events, eventTypesChecked, sentimentModelId } = input;
-  const rulesResult = evaluateRules({ language, utterances, events, eventTypesChecked, sentimentModelId }, await pack, silentEffects);
+  const { language, channel, utterances, events, eventTypesChecked, sentimentModelId } = input;
+  const rulesResult = evaluateRules({ language, channel, utterances, events, eventTypesChecked, sentimentModelId }, await pack, silentEffects);
   return { callScore: scoreCall(rulesResult.rules, await scorecard), rulesResult };
 }
 

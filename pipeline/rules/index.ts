@@ -5,7 +5,7 @@
  */
 import type { Effects } from '../../core/effects.ts';
 import { CallqaError } from '../../core/errors.ts';
-import type { CallEvent, EventType, Language, RuleResult, Utterance } from '../result/call-result.ts';
+import type { CallEvent, ContactChannel, EventType, Language, RuleResult, Utterance } from '../result/call-result.ts';
 import { indexCallText } from './call-text.ts';
 import type { HoldEvent, TransferEvent } from './event-review.ts';
 import { sortEvidence } from './evidence.ts';
@@ -25,6 +25,8 @@ export type { SentimentSource } from './sentiment.ts';
 
 export interface RulesInput {
   language: Language;
+  /** Default voice. In writing, minutes between messages are no hold: holds are not looked for, waits are judged by `reply-wait` rules. */
+  channel?: ContactChannel;
   utterances: readonly Utterance[];
   /** Events from the audio stage; may be empty. */
   events: readonly CallEvent[];
@@ -59,11 +61,13 @@ export function evaluateRules(input: RulesInput, pack: RulePack, effects: Effect
   if (input.language !== pack.language) {
     throw new CallqaError('CQA_ERR_CONFIG_INVALID', `rule pack ${pack.files[0]} is for "${pack.language}" but the call is in "${input.language}"; load the pack for "${input.language}"`);
   }
+  const channel = input.channel ?? 'voice';
   const checked = new Set(input.eventTypesChecked);
   const text = indexCallText(input.utterances, input.events, pack);
   const givenHolds = input.events.filter((event): event is HoldEvent => event.type === 'hold');
   const givenTransfers = input.events.filter((event): event is TransferEvent => event.type === 'transfer');
-  const foundHolds = checked.has('hold') ? [] : findTranscriptHolds(text.utterances, pack);
+  const looksForHolds = channel === 'voice';
+  const foundHolds = checked.has('hold') || !looksForHolds ? [] : findTranscriptHolds(text.utterances, pack);
   const foundTransfers = checked.has('transfer') ? [] : findTranscriptTransfers(text.utterances, pack);
   if (foundHolds.length > 0) effects.log(`rules: ${foundHolds.length} hold(s) found in transcript gaps (no acoustic hold events were checked)`);
   const reviews = [
@@ -73,7 +77,7 @@ export function evaluateRules(input: RulesInput, pack: RulePack, effects: Effect
   const events = byStart([...input.events.filter((event) => event.type !== 'hold' && event.type !== 'transfer'), ...reviews.map((review) => review.event)]);
   const statements = countStatements(text.utterances, pack);
   const context: RuleContext = {
-    pack, text, events, reviews, eventTypesChecked: checked, statements,
+    pack, channel, text, events, reviews, eventTypesChecked: checked, statements,
     requests: findDataRequests(text.utterances, pack),
     sentiment: createSentimentReader(text.utterances, pack, input.sentimentModelId ?? null, input.agentSentiment ?? true),
   };
@@ -94,7 +98,7 @@ export function evaluateRules(input: RulesInput, pack: RulePack, effects: Effect
     rules,
     statements: { agent: { i: statements.i, you: statements.you } },
     events,
-    eventTypesChecked: [...new Set<EventType>([...input.eventTypesChecked, 'hold', 'transfer'])],
+    eventTypesChecked: [...new Set<EventType>([...input.eventTypesChecked, ...(looksForHolds ? ['hold' as const] : []), 'transfer'])],
     sentimentSource: context.sentiment.source,
   };
 }

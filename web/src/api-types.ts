@@ -4,7 +4,7 @@
  * here as values, checked against those types so they cannot drift apart silently.
  */
 import type { CallSummary } from '../../api/schemas/call-summary.ts';
-import type { CallEvent, Language, RuleResult } from '../../pipeline/result/call-result.ts';
+import type { CallEvent, ContactChannel, Language, RuleResult } from '../../pipeline/result/call-result.ts';
 
 export type { AgentPeriodStats, CoachingFlag } from '../../api/schemas/agent-stats.ts';
 export type { KpiRow } from '../../api/routes/kpis/schemas.ts';
@@ -20,6 +20,8 @@ export type EventType = CallEvent['type'];
 
 export const eventTypes = ['interruption', 'backchannel', 'hold', 'dead_air', 'transfer'] as const satisfies readonly EventType[];
 export const languages = ['en', 'ru', 'hu'] as const satisfies readonly Language[];
+export const contactChannels = ['voice', 'chat', 'email'] as const satisfies readonly ContactChannel[];
+export type { ContactChannel };
 export const callDirections = ['inbound', 'outbound', 'internal'] as const satisfies readonly NonNullable<CallSummary['direction']>[];
 /** What a reviewer may set: a review settles an uncertain rule, it never makes one. */
 export const ruleStatuses = ['pass', 'fail', 'n/a'] as const satisfies readonly RuleStatus[];

@@ -15,9 +15,9 @@ describe('exports', () => {
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe('attachment; filename="calls.csv"');
     const [header, ...rows] = response.body.trimEnd().split('\r\n');
-    expect(header).toBe('call_id,file_name,first_analysed_at,analysed_at,duration_s,channels,language,agent_id,started_at,queue,direction,score,machine_score,score_overridden,failed_rules,uncertain_rules,needs_review');
+    expect(header).toBe('call_id,file_name,first_analysed_at,analysed_at,duration_s,channels,language,agent_id,started_at,queue,direction,channel,score,machine_score,score_overridden,failed_rules,uncertain_rules,needs_review');
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatch(new RegExp(`^${fixture.callIds[1]},call-1.wav,\\S+Z,\\S+Z,4,2,hu,agent-9,,,,40,40,false,greeting,thanks-closing,true$`));
+    expect(rows[0]).toMatch(new RegExp(`^${fixture.callIds[1]},call-1.wav,\\S+Z,\\S+Z,4,2,hu,agent-9,,,,voice,40,40,false,greeting,thanks-closing,true$`));
     const filtered = await fixture.request('qa', 'GET', '/api/v1/exports/calls.csv?failed_rule=hold-consent');
     expect(filtered.body.trimEnd().split('\r\n')).toHaveLength(2);
   });

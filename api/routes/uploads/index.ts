@@ -77,10 +77,11 @@ async function receiveForm(request: FastifyRequest, uploadsDir: string, limitByt
 
 export const uploadRoutes: RoutePlugin = async (app, { options: { uploadsDir, uploadLimitBytes, uploadIdleTimeoutMs } }) => {
   const passStream = (_request: unknown, payload: Readable, done: (error: Error | null, body?: Readable) => void) => done(null, payload);
-  // In this plugin only recordings are accepted: a JSON or text body is a 415, not a recording.
+  // In this plugin only recordings and conversation exports are accepted: a JSON or plain-text body is a 415.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/octet-stream', passStream);
   app.addContentTypeParser(/^(audio|video)\//, passStream);
+  app.addContentTypeParser(['text/csv', 'message/rfc822', 'application/mbox'], passStream);
   // Registered here, so multipart reaches this plugin's routes only. Parts are read in the
   // handler (request.parts()), the file streamed, never buffered.
   await app.register(multipart, {

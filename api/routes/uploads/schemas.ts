@@ -24,9 +24,9 @@ export const UploadForm = Type.Object({
 export const uploadFormFields = ['agent_id', 'agent_channel'] as const;
 
 export const uploadSchema = {
-  summary: 'Upload a recording (the raw bytes as the body, or a multipart form with a file field) and queue its analysis',
+  summary: 'Upload a recording or a chat or e-mail conversation (the raw bytes as the body, or a multipart form with a file field) and queue its analysis',
   tags: ['uploads'],
-  consumes: ['application/octet-stream', 'multipart/form-data', 'audio/*', 'video/*'],
+  consumes: ['application/octet-stream', 'multipart/form-data', 'audio/*', 'video/*', 'text/csv', 'message/rfc822', 'application/mbox'],
   formData: UploadForm,
   querystring: Type.Object({
     filename: Type.Optional(FileName),

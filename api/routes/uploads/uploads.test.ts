@@ -116,6 +116,20 @@ describe('uploads and jobs', () => {
     expect(await uploadedFolders()).toEqual(foldersBefore);
   });
 
+  it('analyses an uploaded e-mail thread as a conversation', async () => {
+    const auth = { authorization: `Bearer ${fixture.tokens.qa}` };
+    const mbox = await readFile(new URL('../../../samples/conversations/en-email-01-double-charge.mbox', import.meta.url));
+    const submitted = await fetch(`${baseUrl}/api/v1/uploads?filename=thread.mbox&agent_id=agent-5`, { method: 'POST', headers: { ...auth, 'content-type': 'application/mbox' }, body: mbox });
+    expect(submitted.status).toBe(202);
+    const { job_id: jobId } = (await submitted.json()) as Job;
+    let job: Job;
+    do job = (await (await fetch(`${baseUrl}/api/v1/jobs/${jobId}`, { headers: auth })).json()) as Job;
+    while (job.status === 'queued' || job.status === 'running');
+    expect(job).toMatchObject({ status: 'ok', error: null });
+    const detail = (await (await fetch(`${baseUrl}/api/v1/calls/${job.call_id}`, { headers: auth })).json()) as CallDetail;
+    expect([detail.call.channel, detail.call.agent_id, detail.result.container, detail.result.utterances.length]).toEqual(['email', 'agent-5', 'mbox', 4]);
+  });
+
   it('refuses JSON and text bodies with 415, an empty body with 400, and a raw body without ?filename= with 400', async () => {
     const json = await upload('filename=a.wav', Buffer.from('{}'), { 'content-type': 'application/json' });
     expect(json.statusCode).toBe(415);
@@ -237,7 +251,7 @@ describe('uploads and jobs', () => {
     it('is documented beside the raw body in the OpenAPI document', async () => {
       const document = (await fixture.app.inject('/docs/openapi.json')).json();
       const content = document.paths['/api/v1/uploads'].post.requestBody.content;
-      expect(Object.keys(content)).toEqual(['application/octet-stream', 'multipart/form-data', 'audio/*', 'video/*']);
+      expect(Object.keys(content)).toEqual(['application/octet-stream', 'multipart/form-data', 'audio/*', 'video/*', 'text/csv', 'message/rfc822', 'application/mbox']);
       expect(content['multipart/form-data'].schema).toMatchObject({ type: 'object', required: ['file'], properties: { file: { format: 'binary' } } });
     });
 

@@ -7,6 +7,7 @@ import { phraseAbsentKind } from './phrase-absent.ts';
 import { phraseIfTriggeredKind } from './phrase-if-triggered.ts';
 import { phrasesInTurnsKind } from './phrases-in-turns.ts';
 import { politeRequestsKind, repeatRequestsKind } from './requests.ts';
+import { replyWaitKind } from './reply-wait.ts';
 import { shortAnswersKind } from './short-answers.ts';
 import { statementRatioKind } from './statement-ratio.ts';
 
@@ -16,4 +17,5 @@ export type { RuleContext, RuleOutcome } from './rule-context.ts';
 export const ruleKinds: ReadonlyMap<string, RuleKind> = new Map([
   phrasesInTurnsKind, politeRequestsKind, repeatRequestsKind, agentEventsKind, eventAttributesKind,
   shortAnswersKind, statementRatioKind, phraseAbsentKind, phraseIfTriggeredKind, negativityUnderPressureKind,
+  replyWaitKind,
 ].map((kind) => [kind.name, kind]));

@@ -3,7 +3,7 @@
  * computed once per call by `evaluateRules`. A kind returns a `RuleOutcome`; the entry point
  * adds the rule's id, severity and weight.
  */
-import type { CallEvent, RuleResult } from '../../result/call-result.ts';
+import type { CallEvent, ContactChannel, RuleResult } from '../../result/call-result.ts';
 import type { Evidence } from '../evidence.ts';
 import type { CallText } from '../call-text.ts';
 import type { EventReview } from '../event-review.ts';
@@ -14,6 +14,7 @@ import type { StatementCounts } from '../statements.ts';
 
 export interface RuleContext {
   pack: RulePack;
+  channel: ContactChannel;
   text: CallText;
   /** The input events with holds and transfers reviewed, plus holds and transfers found in the transcript. */
   events: readonly CallEvent[];

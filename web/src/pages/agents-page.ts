@@ -23,7 +23,7 @@ function statsTable(stats: readonly AgentPeriodStats[], period: string, chartSlo
   const showTrend = (agentId: string) => fill(chartSlot, agentTrendChart(agentId, stats.filter((row) => row.agent_id === agentId), period));
   const rows = latestByAgent(stats);
   if (rows[0]) showTrend(rows[0].agent_id);
-  // Holds, dead air, interruptions and raised voice are per call; talk speed and monologue are means over calls.
+  // Holds, dead air, interruptions and raised voice are per recorded call (chats and e-mails count among the contacts only); talk speed and monologue are means over calls.
   const header = ['Agent', 'Calls', 'Mean score', 'Talk share', 'Holds', 'Dead air s', 'Interrupts', 'Words/min', 'Too fast', 'Monologue s', 'Raised voice'];
   return h('table', { class: 'agents' }, [
     h('caption', {}, [`Latest ${period} per agent`]),
@@ -31,7 +31,7 @@ function statsTable(stats: readonly AgentPeriodStats[], period: string, chartSlo
     h('tbody', {}, rows.map((row) => h('tr', {}, [
       // The agent's name shows their trend: the row is too wide for a button column at its end.
       h('th', { scope: 'row' }, [h('button', { type: 'button', class: 'secondary small', title: 'Show trend', onclick: () => showTrend(row.agent_id) }, [row.agent_id])]),
-      h('td', { class: 'number' }, [row.calls]), h('td', { class: 'number' }, [formatScore(row.mean_score)]),
+      h('td', { class: 'number', title: `${row.contacts_by_channel.voice} calls, ${row.contacts_by_channel.chat} chats, ${row.contacts_by_channel.email} e-mail conversations` }, [row.calls]), h('td', { class: 'number' }, [formatScore(row.mean_score)]),
       h('td', { class: 'number' }, [formatPercent(row.agent_talk_share)]), h('td', { class: 'number' }, [formatNumber(row.holds_per_call)]),
       h('td', { class: 'number' }, [formatNumber(row.dead_air_s_per_call)]), h('td', { class: 'number' }, [formatNumber(row.agent_interruptions_per_call)]),
       h('td', { class: 'number' }, [formatNumber(row.agent_words_per_minute, 0)]), h('td', { class: 'number' }, [formatPercent(row.agent_too_fast_share)]),

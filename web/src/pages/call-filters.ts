@@ -2,11 +2,11 @@
  * The call list's filter form. Filters live in the URL (#/calls?agent=…&q=…): applying them is
  * a navigation, so back, reload and a shared link show the same list.
  */
-import { callDirections, eventTypes, languages } from '../api-types.ts';
+import { callDirections, contactChannels, eventTypes, languages } from '../api-types.ts';
 import { h } from '../dom.ts';
 import { routeHref } from '../router.ts';
 
-export const filterNames = ['agent', 'queue', 'direction', 'from', 'to', 'language', 'score_min', 'score_max', 'failed_rule', 'needs_review', 'event_type', 'q'] as const;
+export const filterNames = ['agent', 'queue', 'channel', 'direction', 'from', 'to', 'language', 'score_min', 'score_max', 'failed_rule', 'needs_review', 'event_type', 'q'] as const;
 export type CallFilterValues = Partial<Record<(typeof filterNames)[number], string>>;
 
 export function filtersFromQuery(query: URLSearchParams): CallFilterValues {
@@ -45,6 +45,7 @@ export function callFilterForm(values: CallFilterValues): HTMLFormElement {
     field('Search transcript', input('q', { type: 'search', placeholder: 'words said in the call', maxlength: 200 })),
     field('Agent', input('agent', { placeholder: 'agent id', pattern: '[A-Za-z0-9_.@-]{1,64}' })),
     field('Queue', input('queue', { placeholder: 'queue', maxlength: 200 })),
+    field('Channel', select('channel', values.channel, contactChannels, 'any')),
     field('Direction', select('direction', values.direction, callDirections, 'any')),
     field('From', dateInput('from', values.from)),
     field('until', dateInput('to', values.to)),

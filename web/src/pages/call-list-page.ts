@@ -1,6 +1,6 @@
 /** The call list: filters, a table of matching calls (50 at a time) and "show more". */
 import { getJson } from '../api-client.ts';
-import type { CallPage, CallSummary } from '../api-types.ts';
+import type { CallPage, CallSummary, ContactChannel } from '../api-types.ts';
 import { emptyState, errorState, fill, h, loadingState } from '../dom.ts';
 import { formatClock, formatDateTime, formatScore, formatWallClock } from '../format.ts';
 import type { Route } from '../router.ts';
@@ -9,14 +9,33 @@ import { utteranceHitsPanel } from './utterance-hits.ts';
 
 const pageSize = 50;
 
+/** A glyph per channel, with its name for screen readers and as a tooltip. */
+const channelIcons: Readonly<Record<ContactChannel, { glyph: string; label: string }>> = {
+  voice: { glyph: '☎', label: 'Recorded call' },
+  chat: { glyph: '💬', label: 'Chat conversation' },
+  email: { glyph: '✉', label: 'E-mail conversation' },
+};
+
+export function channelIcon(channel: ContactChannel): HTMLElement {
+  const { glyph, label } = channelIcons[channel];
+  return h('span', { class: `channel channel-${channel}`, title: label, role: 'img', 'aria-label': label }, [glyph]);
+}
+
+/** A call's length as a clock; a conversation's span (minutes to days) in its own unit. */
+export function formatLength(call: Pick<CallSummary, 'channel' | 'duration_s'>): string {
+  if (call.duration_s === null) return '—';
+  if (call.channel === 'voice' || call.duration_s < 3600) return formatClock(call.duration_s);
+  return call.duration_s < 172_800 ? `${(call.duration_s / 3600).toFixed(1)} h` : `${(call.duration_s / 86_400).toFixed(1)} d`;
+}
+
 function callRow(call: CallSummary): HTMLElement {
   const failed = call.failed_rules;
   return h('tr', {}, [
-    h('td', {}, [h('a', { href: `#/calls/${call.call_id}` }, [call.file_name])]),
+    h('td', {}, [channelIcon(call.channel), ' ', h('a', { href: `#/calls/${call.call_id}` }, [call.file_name])]),
     h('td', {}, [call.agent_id ?? '—']),
     h('td', {}, [call.queue ?? '—']),
     h('td', {}, [call.language ?? '—']),
-    h('td', { class: 'number' }, [call.duration_s === null ? '—' : formatClock(call.duration_s)]),
+    h('td', { class: 'number' }, [formatLength(call)]),
     h('td', { class: 'number' }, [
       h('span', { class: `score ${scoreBand(call.score)}` }, [formatScore(call.score)]),
       call.score_overridden ? h('span', { class: 'badge', title: 'Overridden by a reviewer' }, ['reviewed']) : null,
@@ -43,7 +62,7 @@ export function callListPage(route: Route, signal: AbortSignal): HTMLElement {
   const more = h('div', { class: 'list-more' });
   const table = h('table', { class: 'calls' }, [
     h('caption', { class: 'visually-hidden' }, ['Calls matching the filters']),
-    h('thead', {}, [h('tr', {}, ['Recording', 'Agent', 'Queue', 'Lang.', 'Length', 'Score', 'Failed rules', 'Date'].map((title) => h('th', { scope: 'col' }, [title])))]),
+    h('thead', {}, [h('tr', {}, ['Contact', 'Agent', 'Queue', 'Lang.', 'Length', 'Score', 'Failed rules', 'Date'].map((title) => h('th', { scope: 'col' }, [title])))]),
     body,
   ]);
   const results = h('div', { class: 'results' }, [loadingState('calls')]);

@@ -1,5 +1,6 @@
 /**
- * One call: the waveform player on top, then the transcript beside the example tagger (for
+ * One call (or chat or e-mail conversation: its message thread in place of the waveform and
+ * transcript, no example clips): the waveform player on top, then the transcript beside the example tagger (for
  * trainers), events, conversation metrics, sentiment, rule results with the override form, and the audit trail.
  * `?t=SECONDS` opens at a moment (links from the example library and coaching flags use it).
  */
@@ -9,17 +10,18 @@ import { auditTrail } from '../call/audit-trail.ts';
 import { eventsPanel } from '../call/events-panel.ts';
 import { exampleCard } from '../call/example-form.ts';
 import { metricsPanel } from '../call/metrics-panel.ts';
+import { createMessageThread } from '../call/message-thread.ts';
 import { createPlayer } from '../call/player.ts';
 import { reviewForm } from '../call/review-form.ts';
 import { rulesPanel } from '../call/rules-panel.ts';
 import { sentimentChart } from '../call/sentiment-chart.ts';
 import { transcriptPanel } from '../call/transcript.ts';
 import { errorState, fill, h, loadInto } from '../dom.ts';
-import { formatClock, formatDateTime, formatScore, formatWallClock } from '../format.ts';
+import { formatDateTime, formatScore, formatWallClock } from '../format.ts';
 import type { Route } from '../router.ts';
 import { roleSets } from '../../../api/roles.ts';
 import { signedInPrincipal } from '../principal.ts';
-import { scoreBand } from './call-list-page.ts';
+import { channelIcon, formatLength, scoreBand } from './call-list-page.ts';
 
 /** Where a fact came from, as a tooltip on its value says it. */
 const sourceNames: Readonly<Record<string, string>> = {
@@ -34,12 +36,12 @@ function callHeader(detail: CallDetail): HTMLElement {
     ['Agent', call.agent_id ?? '—', 'agent_id'], ['Took place', call.started_at ? formatWallClock(call.started_at) : '—', 'started_at'],
     ['Queue', call.queue ?? '—', 'queue'], ['Direction', call.direction ?? '—', 'direction'],
     ['Customer', detail.result.metadata?.customer_ref ?? '—', 'customer_ref'], ...custom, ['Language', call.language ?? '—'],
-    ['Length', call.duration_s === null ? '—' : formatClock(call.duration_s)], ['Analysed', formatDateTime(call.analysed_at)],
+    ['Channel', call.channel], ['Length', formatLength(call)], ['Analysed', formatDateTime(call.analysed_at)],
   ];
   const describe = (field: string | undefined) => (field && sources[field] ? `from ${sourceNames[sources[field]]}` : undefined);
   return h('header', { class: 'call-header' }, [
     h('a', { href: '#/calls', class: 'back' }, ['← Calls']),
-    h('h1', { id: 'call-title' }, [call.file_name]),
+    h('h1', { id: 'call-title' }, [channelIcon(call.channel), ' ', call.file_name]),
     h('dl', { class: 'facts' }, facts.flatMap(([term, value, field]) => [
       h('dt', {}, [term]), h('dd', describe(field) ? { title: describe(field)! } : {}, [value]),
     ])),
@@ -55,7 +57,9 @@ export function callPage(callId: string, route: Route, signal: AbortSignal): HTM
     signedInPrincipal().then((me) => roleSets.reviewers.some((role) => role === me.role), () => true),
   ]);
   void loadInto(page, 'the call', load, ([detail, mayReview]) => {
-    const player = createPlayer(detail, signal);
+    // A conversation has no audio: its message thread stands in for the waveform and the transcript.
+    const written = detail.call.channel !== 'voice';
+    const player = written ? createMessageThread(detail) : createPlayer(detail, signal);
     const startAt = Number(route.query.get('t'));
     if (startAt > 0) player.seek(startAt);
     const review = h('div', { class: 'review-slot' });
@@ -70,10 +74,10 @@ export function callPage(callId: string, route: Route, signal: AbortSignal): HTM
     showReview(detail);
     return h('div', {}, [
       callHeader(detail),
-      player.element,
+      written ? null : player.element,
       h('div', { class: 'call-columns' }, [
-        transcriptPanel(detail.result.utterances, player),
-        h('div', { class: 'call-side' }, [exampleCard(detail, player, signal), eventsPanel(detail.result.events, player), metricsPanel(detail.result, player, 560), sentimentChart(detail.result, player, 560), review]),
+        written ? player.element : transcriptPanel(detail.result.utterances, player),
+        h('div', { class: 'call-side' }, [written ? null : exampleCard(detail, player, signal), eventsPanel(detail.result.events, player), metricsPanel(detail.result, player, 560), sentimentChart(detail.result, player, 560), review]),
       ]),
     ]);
   });
