@@ -9,6 +9,7 @@ import { defineCommand } from 'citty';
 import { commandMeta } from './command-meta.ts';
 import { reportFailures } from './report-failures.ts';
 import { configArg, loadCommandSettings, settingArgs } from './setting-args.ts';
+import { untilStopped } from './until-stopped.ts';
 import { createApp } from '../api/app.ts';
 import { ensureAdminToken } from '../api/services/tokens.ts';
 import { toAnalyzeConfigSpec } from '../config/index.ts';
@@ -20,11 +21,6 @@ const settingKeys = [
   'dbPath', 'port', 'host', 'duckdbThreads', 'modelsDir', 'whisperModelId', 'uploadsDir', 'cacheDir', 'queueLimit', 'agentSentiment',
   'rulePacksDir', 'scorecardPath',
 ] as const;
-
-const untilStopped = () =>
-  new Promise<NodeJS.Signals>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
-  });
 
 export const serveCommand = defineCommand({
   meta: commandMeta.serve,
