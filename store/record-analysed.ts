@@ -19,22 +19,27 @@ export type AnalysedCallFate = RecordedCall | null;
  */
 export async function recordAnalysedCalls(store: Store, calls: readonly AnalysedCall[]): Promise<AnalysedCallFate[]> {
   const recorded = await findRecordedRunIds(store, calls.map((call) => call.run.runId));
-  const fresh = calls.filter((call) => {
-    if (recorded.has(call.run.runId)) return false;
+  // Positions of the calls to record: each run once, at its first place.
+  const freshAt: number[] = [];
+  calls.forEach((call, index) => {
+    if (recorded.has(call.run.runId)) return;
     recorded.add(call.run.runId);
-    return true;
+    freshAt.push(index);
   });
-  let fates: Map<AnalysedCall, RecordedCall>;
+  const fresh = freshAt.map((index) => calls[index]!);
+  let fates: RecordedCall[];
   try {
     fates = await inTransaction(store.connection, () => recordEach(fresh, writerInTransaction(store)));
   } catch {
     fates = await recordEach(fresh, storeWriter(store));
   }
-  return calls.map((call) => fates.get(call) ?? null);
+  const byPosition: AnalysedCallFate[] = calls.map(() => null);
+  freshAt.forEach((position, index) => (byPosition[position] = fates[index]!));
+  return byPosition;
 }
 
-async function recordEach(calls: readonly AnalysedCall[], writer: CallWriter): Promise<Map<AnalysedCall, RecordedCall>> {
-  const fates = new Map<AnalysedCall, RecordedCall>();
-  for (const call of calls) fates.set(call, await recordAnalysedCall(call, writer));
+async function recordEach(calls: readonly AnalysedCall[], writer: CallWriter): Promise<RecordedCall[]> {
+  const fates: RecordedCall[] = [];
+  for (const call of calls) fates.push(await recordAnalysedCall(call, writer));
   return fates;
 }
