@@ -10,21 +10,17 @@ import { reportFailures } from './report-failures.ts';
 import { configArg, loadCommandSettings, settingArgs } from './setting-args.ts';
 import { untilStopped } from './until-stopped.ts';
 import { CallqaError } from '../core/errors.ts';
+import { isQueueIdle } from '../queue/queue-report.ts';
 import { openRedisQueues, type RedisQueues } from '../queue/redis-queues.ts';
 import { startResultWriter } from '../queue/result-writer.ts';
 import { openStore, recordAnalysedCalls } from '../store/index.ts';
 
 const settingKeys = ['redisUrl', 'dbPath'] as const;
 
-async function isIdle(queues: RedisQueues): Promise<boolean> {
-  const counts = await Promise.all([queues.analysis, queues.results].map((queue) => queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
-  return counts.every((count) => Object.values(count).every((value) => value === 0));
-}
-
 async function untilIdle(queues: RedisQueues): Promise<string> {
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    if (await isIdle(queues)) return 'both queues empty';
+    if (await isQueueIdle(queues)) return 'both queues empty';
   }
 }
 

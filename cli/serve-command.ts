@@ -19,7 +19,7 @@ import { openStore } from '../store/index.ts';
 
 const settingKeys = [
   'dbPath', 'port', 'host', 'duckdbThreads', 'modelsDir', 'whisperModelId', 'uploadsDir', 'cacheDir', 'queueLimit', 'agentSentiment',
-  'rulePacksDir', 'scorecardPath',
+  'rulePacksDir', 'scorecardPath', 'redisUrl',
 ] as const;
 
 export const serveCommand = defineCommand({
@@ -43,6 +43,7 @@ export const serveCommand = defineCommand({
           uploadsDir: settings.uploadsDir.value ?? undefined,
           cacheDir: settings.cacheDir.value ?? undefined,
           queueLimit: settings.queueLimit.value,
+          redisUrl: settings.redisUrl.value,
         });
         const stopped = untilStopped(); // listening for signals before announcing the URL
         const url = await app.listen({ host: settings.host.value, port: settings.port.value });

@@ -37,7 +37,7 @@ export function startAnalysisWorker(options: AnalysisWorkerOptions): Worker<Anal
     const jobEffects: Effects = { log: (line) => effects.log(`job ${job.id}: ${line}`), now: effects.now };
     const analysed = await analyzeForRecording(job.data.request, config, jobEffects);
     // The run id names the result's content, so handing the same result on twice adds one job.
-    await queues.results.add('result', { ...analysed, uploadJobId: job.data.uploadJobId }, { ...resultJobOptions, jobId: analysed.run.runId });
+    await queues.results.add('result', analysed, { ...resultJobOptions, jobId: analysed.run.runId });
     const { result } = analysed.outcome;
     jobEffects.log(`${result.source}: ${result.status}${result.error ? ` ${result.error.code}: ${result.error.message}` : ''}`);
     return {

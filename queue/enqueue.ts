@@ -14,7 +14,7 @@ import type { AnalysisJobReturn, RedisQueues } from './redis-queues.ts';
 export async function enqueueRequests(queues: RedisQueues, requests: readonly CallRequest[]): Promise<string[]> {
   const jobs = await Promise.all(requests.map(async (request) => ({
     name: 'analyse',
-    data: { request, uploadJobId: null, sizeBytes: await stat(request.source).then((found) => found.size, () => 0) },
+    data: { request, sizeBytes: await stat(request.source).then((found) => found.size, () => 0) },
     opts: { jobId: randomUUID() },
   })));
   await queues.analysis.addBulk(jobs);

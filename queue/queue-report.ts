@@ -32,6 +32,12 @@ export async function listDeadLetters(queues: RedisQueues, limit = 100): Promise
   return [...analysis.map((job) => toLetter('analysis', job)), ...results.map((job) => toLetter('results', job))];
 }
 
+/** Whether nothing is waiting, delayed or being worked on in either queue. */
+export async function isQueueIdle(queues: RedisQueues): Promise<boolean> {
+  const counts = await Promise.all([queues.analysis, queues.results].map((queue) => queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
+  return counts.every((count) => Object.values(count).every((value) => value === 0));
+}
+
 export async function readQueueReport(queues: RedisQueues): Promise<QueueReport> {
   const [analysis, results, deadLetters] = await Promise.all([
     queues.analysis.getJobCounts(...countedStates), queues.results.getJobCounts(...countedStates), listDeadLetters(queues),

@@ -12,10 +12,9 @@ import type { AnalysedCall } from '../pipeline/record-call.ts';
 export const analysisQueueName = 'callqa-analysis';
 export const resultsQueueName = 'callqa-results';
 
-/** A recording to analyse: the request names it by path; `uploadJobId` ties it to a server upload. */
+/** A recording to analyse, named by path in the request; a server upload's job keeps its id in the queue. */
 export interface AnalysisJobData {
   request: CallRequest;
-  uploadJobId: string | null;
   /** Of the recording, for progress by bytes. */
   sizeBytes: number;
 }
@@ -29,9 +28,7 @@ export interface AnalysisJobReturn {
   error: { code: string; message: string } | null;
 }
 
-export interface ResultJobData extends AnalysedCall {
-  uploadJobId: string | null;
-}
+export type ResultJobData = AnalysedCall;
 
 /**
  * Attempts count failures outside the analysis (Redis gone while handing the result on): an
