@@ -3,6 +3,7 @@ import { benchApi } from './api.bench.ts';
 import { benchAudio } from './audio.bench.ts';
 import { benchDecode } from './decode.bench.ts';
 import { benchKpi } from './kpi.bench.ts';
+import { benchQueue } from './queue.bench.ts';
 import { benchRescore } from './rescore.bench.ts';
 import { benchSearch } from './search.bench.ts';
 import { benchSentiment } from './sentiment.bench.ts';
@@ -10,7 +11,7 @@ import { benchTranscribe } from './transcribe.bench.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   decode: benchDecode, audio: benchAudio, transcribe: benchTranscribe, sentiment: benchSentiment, api: benchApi, kpi: benchKpi, rescore: benchRescore,
-  search: benchSearch,
+  search: benchSearch, queue: () => benchQueue(),
 };
 
 const chosen = process.argv.slice(2);

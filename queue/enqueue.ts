@@ -28,9 +28,10 @@ export type JobFate =
 
 /** The fate of a job once it has one; `undefined` while it is still on its way. */
 async function findFate(queues: RedisQueues, jobId: string): Promise<JobFate | undefined> {
+  // The state first: a job read before it completed would carry no return value.
+  const state = await queues.analysis.getJobState(jobId);
   const job = await queues.analysis.getJob(jobId);
   if (!job) return { state: 'dead', source: '?', reason: 'the job is no longer in the queue', sizeBytes: 0 };
-  const state = await job.getState();
   const { sizeBytes } = job.data;
   if (state === 'failed') return { state: 'dead', source: job.data.request.source, reason: job.failedReason, sizeBytes };
   if (state !== 'completed') return undefined;

@@ -19,6 +19,12 @@ export interface AnalysisJobData {
   sizeBytes: number;
 }
 
+/** What a results job returns once stored: a duplicate is a run recorded before. */
+export type ResultJobReturn =
+  | { status: 'ok'; callId: string }
+  | { status: 'error'; error: { code: string; message: string } }
+  | { status: 'duplicate' };
+
 /** What an analysis job returns once its outcome is on the results queue. */
 export interface AnalysisJobReturn {
   runId: string;
@@ -71,13 +77,13 @@ export function redisConnection(redisUrl: string): ConnectionOptions {
 
 export interface RedisQueues {
   analysis: Queue<AnalysisJobData, AnalysisJobReturn>;
-  results: Queue<ResultJobData>;
+  results: Queue<ResultJobData, ResultJobReturn>;
   close(): Promise<void>;
 }
 
 export function openRedisQueues(redisUrl: string): RedisQueues {
   const connection = redisConnection(redisUrl);
   const analysis = new Queue<AnalysisJobData, AnalysisJobReturn>(analysisQueueName, { connection, defaultJobOptions: analysisJobOptions });
-  const results = new Queue<ResultJobData>(resultsQueueName, { connection, defaultJobOptions: resultJobOptions });
+  const results = new Queue<ResultJobData, ResultJobReturn>(resultsQueueName, { connection, defaultJobOptions: resultJobOptions });
   return { analysis, results, close: async () => void (await Promise.all([analysis.close(), results.close()])) };
 }

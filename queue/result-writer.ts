@@ -9,7 +9,7 @@
 import { Worker, type Job } from 'bullmq';
 import type { Effects } from '../core/effects.ts';
 import type { AnalysedCall, RecordedCall } from '../pipeline/record-call.ts';
-import { redisConnection, resultsQueueName, type ResultJobData } from './redis-queues.ts';
+import { redisConnection, resultsQueueName, type ResultJobData, type ResultJobReturn } from './redis-queues.ts';
 
 /** Records calls in one go (in one transaction where it can), answering each one's fate: null when it was recorded before. */
 export type RecordAnalysedCalls = (calls: readonly AnalysedCall[]) => Promise<(RecordedCall | null)[]>;
@@ -22,11 +22,6 @@ export interface ResultWriterOptions {
   batchSize?: number;
   maxWaitMs?: number;
   effects: Effects;
-}
-
-export interface ResultJobReturn {
-  status: 'ok' | 'error' | 'duplicate';
-  callId: string | null;
 }
 
 interface Pending {
@@ -68,8 +63,8 @@ export function startResultWriter(options: ResultWriterOptions): Worker<ResultJo
     });
     if ('error' in settled) throw settled.error;
     const { fate } = settled;
-    if (fate === null) return { status: 'duplicate', callId: null };
-    return { status: fate.status, callId: fate.status === 'ok' ? fate.result.call_id : null };
+    if (fate === null) return { status: 'duplicate' };
+    return fate.status === 'ok' ? { status: 'ok', callId: fate.result.call_id } : { status: 'error', error: fate.error };
   }
 
   const worker = new Worker<ResultJobData, ResultJobReturn>(resultsQueueName, store, {

@@ -25,19 +25,29 @@ interface RedisQueueSettings {
 
 /** A queued job as it stands on Redis: running, set aside, or done (its outcome recorded in `jobs` now). */
 async function followJob(db: SerializedDb, queues: RedisQueues, job: Job): Promise<Job> {
+  // The state first: a job read before it completed would carry no return value.
+  const state = await queues.analysis.getJobState(job.job_id);
   const queued = await queues.analysis.getJob(job.job_id);
-  const state = queued ? await queued.getState() : 'unknown';
+  if (!queued) return job;
   if (state === 'active') return { ...job, status: 'running' };
   if (state === 'failed') {
-    const error = { code: 'CQA_ERR_QUEUE_DEAD_LETTER', message: `${job.file_name}: ${queued!.failedReason}` };
+    const error = { code: 'CQA_ERR_QUEUE_DEAD_LETTER', message: `${job.file_name}: ${queued.failedReason}` };
     await markJobFinished(db, job.job_id, { status: 'error', runId: null, error }, []);
   } else if (state === 'completed') {
-    const analysed = queued!.returnvalue;
-    const result = await queues.results.getJob(analysed.runId);
-    if (result && (await result.getState()) !== 'completed') return { ...job, status: 'running' };
-    await markJobFinished(db, job.job_id, analysed.status === 'ok'
-      ? { status: 'ok', runId: analysed.runId, callId: analysed.callId! }
-      : { status: 'error', runId: analysed.runId, error: analysed.error! }, []);
+    const analysed = queued.returnvalue;
+    const resultState = await queues.results.getJobState(analysed.runId);
+    const stored = (await queues.results.getJob(analysed.runId))?.returnvalue;
+    if (resultState === 'failed') {
+      const error = { code: 'CQA_ERR_QUEUE_DEAD_LETTER', message: `${job.file_name}: analysed but not stored` };
+      await markJobFinished(db, job.job_id, { status: 'error', runId: analysed.runId, error }, []);
+    } else if (resultState !== 'completed' && resultState !== 'unknown') {
+      return { ...job, status: 'running' };
+    } else if (stored?.status === 'error' || analysed.status === 'error') {
+      const error = stored?.status === 'error' ? stored.error : analysed.error!;
+      await markJobFinished(db, job.job_id, { status: 'error', runId: analysed.runId, error }, []);
+    } else {
+      await markJobFinished(db, job.job_id, { status: 'ok', runId: analysed.runId, callId: analysed.callId! }, []);
+    }
   } else {
     return job;
   }
