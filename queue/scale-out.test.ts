@@ -7,13 +7,9 @@
 import { copyFile, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentEffects } from '../core/effects.ts';
 import { createTempFolder, type TempFolder } from '../core/temp-folder.test-helper.ts';
 import type { StartedCli } from '../core/child-output.test-helper.ts';
 import { queryDb, runCli, startCli } from '../cli/run-cli.test-helper.ts';
-import { enqueueRequests, watchJobs } from './enqueue.ts';
-import { readQueueReport } from './queue-report.ts';
-import { openRedisQueues, type RedisQueues } from './redis-queues.ts';
 import { hasRedisServer, startRedisServer, type RedisServer } from './redis-server.test-helper.ts';
 
 const samplesDir = path.resolve(new URL('../samples/calls', import.meta.url).pathname);
@@ -40,17 +36,14 @@ const begunJobs = (log: string) => [...log.matchAll(/^job (\S+): \S+: \S+ in \w+
 describe.skipIf(!hasRedisServer)('scale-out through BullMQ on a real redis-server', () => {
   let temp: TempFolder;
   let redis: RedisServer;
-  let queues: RedisQueues;
   const children: StartedCli[] = [];
 
   beforeAll(async () => {
     temp = await createTempFolder('callqa-queue-');
     redis = await startRedisServer(temp.folder);
-    queues = openRedisQueues(redis.url);
   });
   afterAll(async () => {
     for (const { child } of children) child.kill('SIGKILL');
-    await queues?.close();
     await redis?.stop();
     await temp?.remove();
   });
@@ -71,18 +64,25 @@ describe.skipIf(!hasRedisServer)('scale-out through BullMQ on a real redis-serve
     await waitFor('the workers and the writer', () =>
       doomedLog().includes('worker ready') && survivorLog().includes('worker ready') && writerLog().includes('storing results'));
 
-    const jobIds = await enqueueRequests(queues, inputs.map((source) => ({ source, agentChannel: 0, known: {}, transcriptPath: null })));
+    const enqueue = startCli(['enqueue', ...inputs], env);
+    children.push(enqueue);
     await waitFor('the first worker to begin its second job', () => begunJobs(doomedLog()).length >= 2);
     doomed.child.kill('SIGKILL');
     const killedJob = begunJobs(doomedLog()).at(-1)!;
     await redis.restart();
 
-    const { fates } = await watchJobs(queues, jobIds, silentEffects, 200);
+    const enqueued = await enqueue.done;
+    expect(enqueued.exitCode, enqueued.stderr).toBe(1); // the damaged file failed
+    expect(enqueued.stderr).toMatch(/^\[7\/7\] stored · \d+x real time · ETA 0:00$/m);
+    expect(enqueued.stderr).toMatch(/^error CQA_ERR_INPUT_TRUNCATED: .*poison\.wav/m);
+    expect(enqueued.stderr).toContain('6 of 7 stored');
     expect(survivor.child.exitCode).toBeNull(); // the damaged file did not take it down
     expect(begunJobs(survivorLog())).toContain(killedJob); // the killed worker's job went to the other
-    expect((await readQueueReport(queues)).deadLetters).toEqual([]);
-    const byJob = jobIds.map((id) => fates.get(id));
-    expect(byJob.map((fate) => fate?.state === 'stored' && fate.analysis.status)).toEqual([...recordings.map(() => 'ok'), 'error']);
+
+    const jobs = await runCli(['jobs', '--json'], env);
+    expect(JSON.parse(jobs.stdout)).toMatchObject({
+      analysis: { waiting: 0, active: 0, completed: inputs.length, failed: 0 }, results: { completed: inputs.length }, deadLetters: [],
+    });
 
     writer.child.kill('SIGTERM');
     expect((await writer.done).exitCode).toBe(0);

@@ -73,3 +73,5 @@ describe.skipIf(!hasRedisServer)('server queue on Redis', () => {
     }
   }, 60_000);
 });
+
+it.skipIf(hasRedisServer)('server queue on Redis (skipped: redis-server is not installed; apt-get install redis-server)', () => {});
