@@ -7,7 +7,6 @@ import { closeRecognizers } from '../../../pipeline/transcribe/index.ts';
 import type { ApiOptions } from '../../app-options.ts';
 import { createJobQueue, type JobQueue } from '../../services/job-queue.ts';
 import { toPublicDeadLetter, toPublicJob } from '../../services/public-job.ts';
-import { createRedisJobQueue } from '../../services/redis-job-queue.ts';
 import { sharedPlugin } from '../shared-plugin.ts';
 
 declare module 'fastify' {
@@ -19,7 +18,8 @@ declare module 'fastify' {
 export const jobsPlugin = sharedPlugin<{ options: ApiOptions }>('callqa-jobs', async (app, { options }) => {
   const queue = options.redisUrl === null
     ? await createJobQueue(app.db, { limit: options.queueLimit, analyzeConfig: options.analyzeConfig, uploadsDir: options.uploadsDir, effects: options.effects })
-    : await createRedisJobQueue(app.db, { redisUrl: options.redisUrl, limit: options.queueLimit, effects: options.effects });
+    // Loaded only with a Redis: a server on its own never loads BullMQ.
+    : await (await import('../../services/redis-job-queue.ts')).createRedisJobQueue(app.db, { redisUrl: options.redisUrl, limit: options.queueLimit, effects: options.effects });
   // Jobs leave the server without its paths; the server's own log (options.effects) keeps them.
   app.decorate('jobs', {
     ...queue,
