@@ -15,6 +15,7 @@ const layers: readonly (readonly string[])[] = [
   ['pipeline'],
   ['store'],
   ['config'],
+  ['queue'],
   ['api'],
   ['cli'],
   ['bin', 'eval', 'bench', 'samples', 'schema', 'notebooks', 'web', '.'],

@@ -38,6 +38,8 @@ export interface ApiOptions {
   tokenLifetimeDays: number;
   /** Jobs waiting or running before uploads are refused with 503. */
   queueLimit: number;
+  /** Redis whose BullMQ queues carry uploads to `callqa worker` processes; null: the in-process queue analyses them. */
+  redisUrl: string | null;
   /**
    * DuckDB worker threads, or null to keep DuckDB's default (one per core). The server runs one
    * query at a time, and its queries are small: on a busy 2-core machine, 1 thread halved the
@@ -97,6 +99,7 @@ export function resolveApiOptions(spec: ResolvableApiOptions): ApiOptions {
     uploadIdleTimeoutMs: requirePositive('uploadIdleTimeoutMs', spec.uploadIdleTimeoutMs ?? apiDefaults.uploadIdleTimeoutMs),
     tokenLifetimeDays: resolveTokenLifetimeDays(spec.tokenLifetimeDays),
     queueLimit: requirePositive('queueLimit', spec.queueLimit ?? settingsSchema.queueLimit.default),
+    redisUrl: spec.redisUrl ?? settingsSchema.redisUrl.default,
     duckdbThreads: resolveThreads(spec.duckdbThreads ?? settingsSchema.duckdbThreads.default),
     logger: spec.logger ?? apiDefaults.logger,
   });

@@ -4,6 +4,7 @@ import { benchAudio } from './audio.bench.ts';
 import { benchConversation } from './conversation.bench.ts';
 import { benchDecode } from './decode.bench.ts';
 import { benchKpi } from './kpi.bench.ts';
+import { benchQueue } from './queue.bench.ts';
 import { benchRescore } from './rescore.bench.ts';
 import { benchSearch } from './search.bench.ts';
 import { benchSentiment } from './sentiment.bench.ts';
@@ -11,7 +12,7 @@ import { benchTranscribe } from './transcribe.bench.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   decode: benchDecode, audio: benchAudio, transcribe: benchTranscribe, sentiment: benchSentiment, api: benchApi, kpi: benchKpi, rescore: benchRescore,
-  search: benchSearch, conversation: benchConversation,
+  search: benchSearch, conversation: benchConversation, queue: () => benchQueue(),
 };
 
 const chosen = process.argv.slice(2);

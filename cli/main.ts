@@ -35,6 +35,10 @@ export const mainCommand = defineCommand({
     'access-log': lazyCommand(commandMeta['access-log'], () => import('./access-log-command.ts').then((module) => module.accessLogCommand)),
     rescore: lazyCommand(commandMeta.rescore, () => import('./rescore-command.ts').then((module) => module.rescoreCommand)),
     reindex: lazyCommand(commandMeta.reindex, () => import('./reindex-command.ts').then((module) => module.reindexCommand)),
+    worker: lazyCommand(commandMeta.worker, () => import('./worker-command.ts').then((module) => module.workerCommand)),
+    enqueue: lazyCommand(commandMeta.enqueue, () => import('./enqueue-command.ts').then((module) => module.enqueueCommand)),
+    ingest: lazyCommand(commandMeta.ingest, () => import('./ingest-command.ts').then((module) => module.ingestCommand)),
+    jobs: lazyCommand(commandMeta.jobs, () => import('./jobs-command.ts').then((module) => module.jobsCommand)),
   },
 });
 

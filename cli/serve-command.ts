@@ -9,6 +9,7 @@ import { defineCommand } from 'citty';
 import { commandMeta } from './command-meta.ts';
 import { reportFailures } from './report-failures.ts';
 import { configArg, loadCommandSettings, settingArgs } from './setting-args.ts';
+import { untilStopped } from './until-stopped.ts';
 import { createApp } from '../api/app.ts';
 import { ensureAdminToken } from '../api/services/tokens.ts';
 import { toAnalyzeConfigSpec } from '../config/index.ts';
@@ -18,13 +19,8 @@ import { openStore } from '../store/index.ts';
 
 const settingKeys = [
   'dbPath', 'port', 'host', 'duckdbThreads', 'modelsDir', 'whisperModelId', 'uploadsDir', 'cacheDir', 'queueLimit', 'agentSentiment',
-  'redaction', 'rulePacksDir', 'scorecardPath',
+  'redaction', 'rulePacksDir', 'scorecardPath', 'redisUrl',
 ] as const;
-
-const untilStopped = () =>
-  new Promise<NodeJS.Signals>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
-  });
 
 export const serveCommand = defineCommand({
   meta: commandMeta.serve,
@@ -47,6 +43,7 @@ export const serveCommand = defineCommand({
           uploadsDir: settings.uploadsDir.value ?? undefined,
           cacheDir: settings.cacheDir.value ?? undefined,
           queueLimit: settings.queueLimit.value,
+          redisUrl: settings.redisUrl.value,
         });
         const stopped = untilStopped(); // listening for signals before announcing the URL
         const url = await app.listen({ host: settings.host.value, port: settings.port.value });

@@ -123,6 +123,11 @@ export const settingsSchema = Object.freeze({
     schema: Type.Integer({ minimum: 1 }), default: 100, env: 'CALLQA_QUEUE_LIMIT', flag: 'queue-limit', fromText: asInteger,
     description: 'Upload jobs waiting or running before the server answers 503', expected: 'a positive integer',
   }),
+  redisUrl: defineSetting({
+    schema: Type.Union([Type.String({ pattern: '^rediss?://' }), Type.Null()]), default: null, env: 'CALLQA_REDIS_URL', flag: 'redis', fromText: asText,
+    description: 'Redis (or Valkey) whose BullMQ queues carry analysis jobs to `callqa worker` processes (null: analyse in the server\'s own in-process queue)',
+    expected: 'a redis:// or rediss:// URL',
+  }),
   hubUrl: defineSetting({
     schema: Type.String({ pattern: '^https?://' }), default: defaultHubUrl, env: 'CALLQA_HUB_URL', flag: 'hub-url', fromText: asText,
     description: 'Hugging Face Hub, or a mirror of it, that `callqa models pull` downloads from', expected: 'an http(s) URL',

@@ -43,6 +43,7 @@ export const errorCatalogue = {
   CQA_ERR_API_UNPROCESSABLE: { statusCode: 422, exitCode: 2, summary: 'the request does not fit the call (span outside it, rule not checked)' },
   CQA_ERR_API_RATE_LIMITED: { statusCode: 429, exitCode: 75, summary: 'too many requests from this token or address' },
   CQA_ERR_API_QUEUE_FULL: { statusCode: 503, exitCode: 75, summary: 'the analysis queue is full' },
+  CQA_ERR_QUEUE_DEAD_LETTER: { statusCode: 500, exitCode: 75, summary: 'a queued job used up its attempts (or stalled too often) and was set aside' },
   CQA_ERR_CDR_COLUMNS: { statusCode: 422, exitCode: 3, summary: 'a call-detail CSV lacks a documented column or has an unknown one' },
   CQA_ERR_CDR_VALUE: { statusCode: 422, exitCode: 3, summary: 'a call-detail CSV row holds a value of the wrong type, or lacks a required one' },
   CQA_ERR_METADATA_INVALID: { statusCode: 422, exitCode: 3, summary: "a recording's metadata file is not a JSON object of known, valid fields" },

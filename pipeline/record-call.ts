@@ -3,7 +3,7 @@
  * queue and the test seeders. Where the outcome goes is a `CallWriter` passed in: the store
  * implements it, and only the store knows table rows.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Effects } from '../core/effects.ts';
 import { toCallqaError } from '../core/errors.ts';
 import { callqaVersion } from '../core/version.ts';
@@ -72,6 +72,38 @@ export async function analyzeAndRecord(
   const runId = randomUUID();
   await writer.beginRun({ runId, source: request.source, callqaVersion, options: describeRun(request, config) });
   return recordCall(runId, await analyze(request, config, effects), writer);
+}
+
+/** A call analysed in one process (a queue worker) and recorded by another (the one that owns the database). */
+export interface AnalysedCall {
+  run: RunStart;
+  outcome: CallOutcome;
+}
+
+/** A UUID-shaped name for some content: the same content always gets the same id. */
+function contentId(content: string): string {
+  const hex = createHash('sha256').update(content).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Analyses a recording whose outcome another process records. The run id is a hash of the
+ * result and the settings that made it, so a result delivered twice (a worker killed after
+ * handing it on, a writer killed before acknowledging it) is recognised and stored once.
+ */
+export async function analyzeForRecording(
+  request: CallRequest, config: AnalyzeConfig, effects: Effects, analyze: AnalyzeStep = analyzeCall,
+): Promise<AnalysedCall> {
+  const outcome = await analyze(request, config, effects);
+  const options = describeRun(request, config);
+  const runId = contentId(JSON.stringify({ result: outcome.result, options }));
+  return { run: { runId, source: request.source, callqaVersion, options }, outcome };
+}
+
+/** Records a call analysed elsewhere: its run begins and ends in the writer. */
+export async function recordAnalysedCall({ run, outcome }: AnalysedCall, writer: CallWriter): Promise<RecordedCall> {
+  await writer.beginRun(run);
+  return recordCall(run.runId, outcome, writer);
 }
 
 /** What a run is recorded with: the call's request and the batch's settings. */

@@ -21,6 +21,21 @@ function formatClock(seconds: number): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
+/** How far a batch has got: seconds of audio and bytes of recordings done. */
+export interface BatchProgress {
+  audioS: number;
+  elapsedS: number;
+  doneBytes: number;
+  totalBytes: number;
+}
+
+/** Speed and time left, for a progress line: `12x real time · ETA 1:05`, the ETA by bytes done. */
+export function describeProgress({ audioS, elapsedS, doneBytes, totalBytes }: BatchProgress, pace: string | null = null): string {
+  const speed = audioS / Math.max(elapsedS, 1e-3);
+  const etaS = doneBytes > 0 ? (elapsedS * (totalBytes - doneBytes)) / doneBytes : 0;
+  return `${pace ?? `${speed.toFixed(0)}x real time`} · ETA ${formatClock(etaS)}`;
+}
+
 /**
  * Analyses recordings one by one and stores each in its own transaction, so killing the
  * process loses at most the call in flight; running the batch again completes it.
@@ -52,10 +67,9 @@ export async function runBatch(
     onResult(recorded.result);
     doneBytes += sizes[index] ?? 0;
     summary.elapsedS = (effects.now() - startedMs) / 1000;
-    const speed = summary.audioS / Math.max(summary.elapsedS, 1e-3);
-    const etaS = doneBytes > 0 ? (summary.elapsedS * (totalBytes - doneBytes)) / doneBytes : 0;
-    const pace = written ? `${recorded.result.channel}, ${recorded.result.utterances.length} messages` : `${speed.toFixed(0)}x real time`;
-    effects.log(`[${index + 1}/${requests.length}] ${request.source}: ${recorded.status} · ${pace} · ETA ${formatClock(etaS)}`);
+    const pace = written ? `${recorded.result.channel}, ${recorded.result.utterances.length} messages` : null;
+    const progress = describeProgress({ audioS: summary.audioS, elapsedS: summary.elapsedS, doneBytes, totalBytes }, pace);
+    effects.log(`[${index + 1}/${requests.length}] ${request.source}: ${recorded.status} · ${progress}`);
   }
   return summary;
 }

@@ -146,25 +146,27 @@ function keepEarlierFacts(analysed: OkCallResult, earlier: EarlierFacts | undefi
  * analysis or the new one, never a mix. The earlier result moves to `result_history`; reviews and history are kept, and so are facts given
  * after the earlier analysis (a CDR's agent, queue, start time) that this analysis lacks.
  */
-export async function saveCall(store: Store, runId: string, { result: analysed, stageTimingsMs }: OkCallOutcome): Promise<OkCallResult> {
+export async function saveCall(store: Store, runId: string, outcome: OkCallOutcome): Promise<OkCallResult> {
+  return writeInTransaction(store.connection, `${outcome.result.source}: storing the call`, () => replaceCall(store, runId, outcome));
+}
+
+async function replaceCall(store: Store, runId: string, { result: analysed, stageTimingsMs }: OkCallOutcome): Promise<OkCallResult> {
   const { connection } = store;
   const callId = analysed.call_id;
-  return writeInTransaction(connection, `${analysed.source}: storing the call`, async () => {
-    const previous = await connection.runAndReadAll(earlierFactsSql, [callId]);
-    await connection.run(
-      'INSERT INTO result_history SELECT call_id, last_run_id, $2, score, result_json, now() FROM calls WHERE call_id = $1', [callId, runId]);
-    const earlier = previous.getRowObjectsJS()[0] as EarlierFacts | undefined;
-    const result = keepEarlierFacts(analysed, earlier);
-    for (const table of machineTables) await connection.run(`DELETE FROM ${table} WHERE call_id = $1`, [callId]);
-    await insertCallRow(store, result, runId, earlier?.at ?? null);
-    await insertRows(store, result);
-    await connection.run("INSERT INTO score_history VALUES ($1, $2, NULL, $3, 'machine', now())", [callId, runId, result.score]);
-    await connection.run(
-      "UPDATE analysis_runs SET status = 'ok', call_id = $2, sha256 = $3, finished_at = now(), stage_timings = $4 WHERE run_id = $1",
-      [runId, callId, result.sha256, JSON.stringify(stageTimingsMs)],
-    );
-    return result;
-  });
+  const previous = await connection.runAndReadAll(earlierFactsSql, [callId]);
+  await connection.run(
+    'INSERT INTO result_history SELECT call_id, last_run_id, $2, score, result_json, now() FROM calls WHERE call_id = $1', [callId, runId]);
+  const earlier = previous.getRowObjectsJS()[0] as EarlierFacts | undefined;
+  const result = keepEarlierFacts(analysed, earlier);
+  for (const table of machineTables) await connection.run(`DELETE FROM ${table} WHERE call_id = $1`, [callId]);
+  await insertCallRow(store, result, runId, earlier?.at ?? null);
+  await insertRows(store, result);
+  await connection.run("INSERT INTO score_history VALUES ($1, $2, NULL, $3, 'machine', now())", [callId, runId, result.score]);
+  await connection.run(
+    "UPDATE analysis_runs SET status = 'ok', call_id = $2, sha256 = $3, finished_at = now(), stage_timings = $4 WHERE run_id = $1",
+    [runId, callId, result.sha256, JSON.stringify(stageTimingsMs)],
+  );
+  return result;
 }
 
 /**
@@ -197,4 +199,17 @@ export function createCallWriter(access: StoreAccess): CallWriter {
 /** A writer straight onto an open store, for a process that owns it (the CLI, tests). */
 export function storeWriter(store: Store): CallWriter {
   return createCallWriter((work) => work(store));
+}
+
+/**
+ * A writer for work inside a transaction the caller holds (a batch of calls from the queue):
+ * none of its methods begins or commits one, so the whole batch commits or none of it.
+ */
+export function writerInTransaction(store: Store): CallWriter {
+  const writer: CallWriter = {
+    beginRun: (run) => beginRun(store, run),
+    saveCall: (runId, outcome) => replaceCall(store, runId, outcome),
+    failRun: (runId, failure) => failRun(store, runId, failure),
+  };
+  return Object.freeze(writer);
 }

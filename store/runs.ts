@@ -16,3 +16,11 @@ export async function failRun(store: Store, runId: string, failure: RunFailure):
     [runId, failure.code, failure.message, failure.sha256],
   );
 }
+
+/** Of these runs, those already recorded (begun, whatever their status). */
+export async function findRecordedRunIds(store: Store, runIds: readonly string[]): Promise<Set<string>> {
+  if (runIds.length === 0) return new Set();
+  const placeholders = runIds.map((_, index) => `$${index + 1}`).join(', ');
+  const reader = await store.connection.runAndReadAll(`SELECT run_id FROM analysis_runs WHERE run_id IN (${placeholders})`, [...runIds]);
+  return new Set(reader.getRowObjectsJS().map((row) => String(row.run_id)));
+}

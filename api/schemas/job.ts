@@ -21,3 +21,13 @@ export const Job = Type.Object({
   finished_at: Nullable(Timestamp),
 });
 export type Job = Static<typeof Job>;
+
+/** A job on the Redis queue set aside after using up its attempts or stalling too often. */
+export const DeadLetter = Type.Object({
+  jobId: Type.String(),
+  queue: Type.Union([Type.Literal('analysis'), Type.Literal('results')], { description: 'analysis: never analysed; results: analysed, never stored.' }),
+  source: Type.String({ description: "The recording's file name." }),
+  reason: Type.String(),
+  attempts: Type.Integer(),
+  failedAt: Nullable(Timestamp),
+});

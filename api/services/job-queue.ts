@@ -12,16 +12,25 @@ import { CallqaError, toCallqaError } from '../../core/errors.ts';
 import type { AnalyzeConfig } from '../../pipeline/analyze-config.ts';
 import { analyzeAndRecord } from '../../pipeline/record-call.ts';
 import { createCallWriter } from '../../store/index.ts';
+import type { DeadLetter } from '../../queue/queue-report.ts';
 import type { Job } from '../schemas/job.ts';
 import { findJob, insertJob, listQueuedJobs, markJobFinished, markJobRunning, type JobOutcome, type JobSubmission } from './job-rows.ts';
 import type { SerializedDb } from './serialized-db.ts';
 import { removeUpload } from './upload-store.ts';
 
+/**
+ * The server's analysis queue, whichever runs it: this in-process one, or BullMQ on Redis
+ * (`redis-job-queue.ts`) when `redisUrl` is set. The upload route and the job routes see only this.
+ */
 export interface JobQueue {
   submit(submission: JobSubmission): Promise<Job>;
   find(jobId: string): Promise<Job | undefined>;
-  /** Resolves when no job is queued or running; for tests and shutdown. */
+  /** Jobs set aside after using up their attempts; the in-process queue never sets one aside. */
+  deadLetters(): Promise<DeadLetter[]>;
+  /** Resolves when no job is queued or running; for tests. */
   whenIdle(): Promise<void>;
+  /** Stops taking jobs once the one being written is stored. */
+  close(): Promise<void>;
 }
 
 interface QueueSettings {
@@ -99,6 +108,8 @@ export async function createJobQueue(db: SerializedDb, settings: QueueSettings):
       return (await findJob(db, jobId, []))!;
     },
     find: (jobId) => findJob(db, jobId, logs.get(jobId) ?? []),
+    deadLetters: async () => [],
     whenIdle: () => worker,
+    close: () => worker,
   };
 }

@@ -16,7 +16,7 @@ import { watchBodyIdle } from '../../services/body-idle-timeout.ts';
 import { jobNotFound } from '../../services/not-found.ts';
 import { receiveUpload, tooLarge, type ReceivedUpload } from '../../services/upload-store.ts';
 import type { RoutePlugin } from '../../type-provider.ts';
-import { fileNamePattern, jobSchema, uploadFormFields, uploadSchema } from './schemas.ts';
+import { deadLettersSchema, fileNamePattern, jobSchema, uploadFormFields, uploadSchema } from './schemas.ts';
 
 /** Room for a form's boundaries, part headers and small fields on top of the file itself. */
 const multipartOverheadBytes = 64 * 1024;
@@ -138,6 +138,10 @@ export const uploadRoutes: RoutePlugin = async (app, { options: { uploadsDir, up
     });
     return reply.code(202).header('location', `${app.prefix}/jobs/${job.job_id}`).send(job);
   });
+
+  app.get('/jobs/dead-letters', { schema: deadLettersSchema, config: { access: roleSets.uploaders } }, async () => ({
+    dead_letters: await app.jobs.deadLetters(),
+  }));
 
   app.get('/jobs/:jobId', { schema: jobSchema, config: { access: roleSets.uploaders } }, async (request) => {
     const job = await app.jobs.find(request.params.jobId);

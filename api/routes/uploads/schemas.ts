@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { AgentId, Uuid, withErrors } from '../../schemas/common.ts';
-import { Job } from '../../schemas/job.ts';
+import { DeadLetter, Job } from '../../schemas/job.ts';
 
 /** Letters and digits of any script, spaces and ._()+- ; no separators, no leading dot. */
 export const fileNamePattern = '^(?!\\.)[\\p{L}\\p{N} ._()+-]{1,200}$';
@@ -42,4 +42,10 @@ export const jobSchema = {
   tags: ['uploads'],
   params: Type.Object({ jobId: Uuid }),
   response: withErrors({ 200: Job }, 404),
+};
+
+export const deadLettersSchema = {
+  summary: 'Jobs on the Redis queue set aside after using up their attempts (empty with the in-process queue)',
+  tags: ['uploads'],
+  response: withErrors({ 200: Type.Object({ dead_letters: Type.Array(DeadLetter) }) }),
 };
