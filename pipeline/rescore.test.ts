@@ -57,7 +57,8 @@ describe('rescoreResult', () => {
     cpSync(defaultPacksDir, packsDir, { recursive: true });
     const enFile = path.join(packsDir, 'en.json');
     const pack = JSON.parse(readFileSync(enFile, 'utf8')) as { label?: string; lexicons: Record<string, string[]> };
-    pack.lexicons['hold-ask'] = pack.lexicons['hold-ask']!.filter((phrase) => !phrase.includes('you hold'));
+    // Every ask addressed to 'you' goes, so no partial match is left to make the consent uncertain.
+    pack.lexicons['hold-ask'] = pack.lexicons['hold-ask']!.filter((phrase) => !phrase.includes('you'));
     pack.label = 'no hold questions';
     writeFileSync(enFile, JSON.stringify(pack));
     const edited = await loadJudgeConfig({ languages: ['en'], rulePacksDir: packsDir, scorecardPath: null });
