@@ -9,6 +9,7 @@ import { createSerializedDb } from './services/serialized-db.ts';
 import { createApiFixture, type ApiFixture } from './api-fixture.test-helper.ts';
 
 const everyone = roles;
+const staff: readonly Role[] = ['qa', 'supervisor', 'trainer', 'admin'];
 const policy: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/v1/calls': everyone,
   'GET /api/v1/calls/:callId': everyone,
@@ -22,19 +23,23 @@ const policy: Readonly<Record<string, readonly Role[]>> = {
   'POST /api/v1/rescores': ['admin'],
   'GET /api/v1/rescores/:runId': ['supervisor', 'admin'],
   'POST /api/v1/calls/:callId/examples': ['trainer', 'admin'],
-  'GET /api/v1/examples': everyone,
-  'GET /api/v1/examples/:exampleId': everyone,
+  'GET /api/v1/examples': staff,
+  'GET /api/v1/examples/:exampleId': staff,
   'DELETE /api/v1/examples/:exampleId': ['trainer', 'admin'],
-  'GET /api/v1/examples/:exampleId/clip': everyone,
+  'GET /api/v1/examples/:exampleId/clip': staff,
   'POST /api/v1/uploads': ['qa', 'supervisor', 'admin'],
   'GET /api/v1/jobs/:jobId': ['qa', 'supervisor', 'admin'],
-  'GET /api/v1/exports/calls.csv': everyone,
-  'GET /api/v1/exports/calls.arrow': everyone,
+  'GET /api/v1/exports/calls.csv': staff,
+  'GET /api/v1/exports/calls.arrow': staff,
   'GET /api/v1/me': everyone,
   'GET /api/v1/access-log': ['admin'],
   'POST /api/v1/users': ['admin'],
   'GET /api/v1/users/:userName/tokens': ['admin'],
   'DELETE /api/v1/users/:userName/tokens/:tokenId': ['admin'],
+  'POST /api/v1/sampling-policies': ['qa', 'supervisor', 'admin'],
+  'GET /api/v1/sampling-policies': ['qa', 'supervisor', 'admin'],
+  'POST /api/v1/sampling-policies/:policyId/runs': ['qa', 'supervisor', 'admin'],
+  'GET /api/v1/review-queue': ['qa', 'admin'],
 };
 const routeCases = Object.entries(policy).map(([route, allowed]) => ({ route, allowed }));
 
@@ -58,6 +63,9 @@ function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: stri
   const exampleId = async () => (sharedExampleId ??= await newExampleId());
   let mintedUsers = 0;
   let sharedRescoreRunId: string | undefined;
+  const samplingPolicy = { name: 'matrix', assignee: 'qa-user', period: 'week', pick: { kind: 'count', per_agent: 1 } };
+  let sharedPolicyId: string | undefined;
+  const policyId = async () => (sharedPolicyId ??= (await fixture.request('admin', 'POST', '/api/v1/sampling-policies', samplingPolicy)).json().policy_id as string);
   const rescoreRunId = async () =>
     (sharedRescoreRunId ??= (await fixture.request('admin', 'POST', '/api/v1/rescores', { agent: 'nobody' })).json().run_id as string);
   return {
@@ -88,6 +96,12 @@ function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: stri
     'GET /api/v1/access-log': async () => ({ url: `/api/v1/access-log?call=${fixture.callIds[0]}&user=qa-user&from=2020-01-01T00:00:00Z&limit=10`, status: 200 }),
     'POST /api/v1/users': async () => ({ url: '/api/v1/users', payload: { user_name: `matrix-${++mintedUsers}`, role: 'trainer' }, status: 201 }),
     'GET /api/v1/users/:userName/tokens': async () => ({ url: '/api/v1/users/qa-user/tokens', status: 200 }),
+    'POST /api/v1/sampling-policies': async () => ({ url: '/api/v1/sampling-policies', payload: samplingPolicy, status: 201 }),
+    'GET /api/v1/sampling-policies': async () => ({ url: '/api/v1/sampling-policies', status: 200 }),
+    'POST /api/v1/sampling-policies/:policyId/runs': async () => ({
+      url: `/api/v1/sampling-policies/${await policyId()}/runs`, payload: { from: '2020-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' }, status: 201,
+    }),
+    'GET /api/v1/review-queue': async () => ({ url: '/api/v1/review-queue?status=all', status: 200 }),
     'DELETE /api/v1/users/:userName/tokens/:tokenId': async () => {
       const { user_name, token_id } = (await fixture.request('admin', 'POST', '/api/v1/users', { user_name: `revoked-${++mintedUsers}`, role: 'qa' })).json();
       return { url: `/api/v1/users/${user_name}/tokens/${token_id}`, status: 200 };
@@ -99,7 +113,7 @@ describe('access and security', () => {
   let fixture: ApiFixture;
   let validRequests: Readonly<Record<string, () => Promise<ValidRequest>>>;
   const urlOf = (route: string) =>
-    route.split(' ')[1]!.replace(':callId', fixture.callIds[0]!).replace(/:(exampleId|jobId|runId)/, '00000000-0000-4000-8000-000000000000')
+    route.split(' ')[1]!.replace(':callId', fixture.callIds[0]!).replace(/:(exampleId|jobId|runId|policyId)/, '00000000-0000-4000-8000-000000000000')
       .replace(':userName', 'qa-user').replace(':tokenId', '0123456789abcdef');
   beforeAll(async () => {
     fixture = await createApiFixture();

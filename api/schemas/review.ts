@@ -1,6 +1,7 @@
 /** A QA review: an override of one rule result or of the score, with who, when and why. */
 import { CloneType, Type, type Static } from '@sinclair/typebox';
 import { ruleStatuses } from '../../pipeline/result/call-result.ts';
+import { Selection } from './sampling.ts';
 import { CallId, Comment, RuleId, Timestamp, UserName, Uuid } from './common.ts';
 
 export const RuleStatus = Type.Union(ruleStatuses.map((status) => Type.Literal(status)));
@@ -27,5 +28,6 @@ export const Review = Type.Object({
     description: 'The admin who minted that token for the reviewer, when it was not the reviewer or the database\'s operator: who may have acted.',
   }),
   created_at: Timestamp,
+  selection: Type.Union([Selection, Type.Null()], { description: 'How the call came to be reviewed, when the review completed a sampling queue item.' }),
 });
 export type Review = Static<typeof Review>;

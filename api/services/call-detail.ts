@@ -8,15 +8,18 @@ import { isoTimestampSql, type SerializedDb } from './serialized-db.ts';
 
 type CallRow = CallDetail['call'] & { result_json: string; effective_score: number | null; score_review_id: string | null };
 
-/** The call, or CQA_ERR_API_NOT_FOUND; with `agentSentiment` false, stripped of agent sentiment however it was analysed. */
-export async function loadCallDetail(db: SerializedDb, callId: string, { agentSentiment }: { agentSentiment: boolean }): Promise<CallDetail> {
+/**
+ * The call, or CQA_ERR_API_NOT_FOUND (also for another agent's call when `scope` names an
+ * agent); with `agentSentiment` false, stripped of agent sentiment however it was analysed.
+ */
+export async function loadCallDetail(db: SerializedDb, callId: string, { agentSentiment }: { agentSentiment: boolean }, scope: string | null = null): Promise<CallDetail> {
   return db.read(async (sql) => {
     const [row] = await sql.all<CallRow>(
       `SELECT call_id, sha256, source, file_name, size_bytes::DOUBLE AS size_bytes, duration_s, language, agent_id,
         strftime(started_at, '%Y-%m-%dT%H:%M:%S') AS started_at, queue, direction, ${isoTimestampSql('first_analysed_at')} AS first_analysed_at, ${isoTimestampSql('analysed_at')} AS analysed_at,
         last_run_id, result_json::VARCHAR AS result_json, effective_score, score_review_id
-       FROM effective_calls WHERE call_id = $1`,
-      [callId],
+       FROM effective_calls WHERE call_id = $1 AND ($2::VARCHAR IS NULL OR agent_id = $2)`,
+      [callId, scope],
     );
     if (!row) throw callNotFound(callId);
     const rules = await sql.all<CallDetail['effective']['rules'][number]>(
@@ -41,9 +44,9 @@ export async function loadCallDetail(db: SerializedDb, callId: string, { agentSe
   });
 }
 
-/** A call's identity and where its recording was analysed from; CQA_ERR_API_NOT_FOUND if unknown. */
-export async function loadCallRef(db: SerializedDb, callId: string): Promise<RecordingRef> {
-  const [row] = await db.all<RecordingRef>('SELECT call_id, sha256, source FROM calls WHERE call_id = $1', [callId]);
+/** A call's identity and where its recording was analysed from; CQA_ERR_API_NOT_FOUND if unknown or outside the agent `scope`. */
+export async function loadCallRef(db: SerializedDb, callId: string, scope: string | null = null): Promise<RecordingRef> {
+  const [row] = await db.all<RecordingRef>('SELECT call_id, sha256, source FROM calls WHERE call_id = $1 AND ($2::VARCHAR IS NULL OR agent_id = $2)', [callId, scope]);
   if (!row) throw callNotFound(callId);
   return row;
 }

@@ -1,6 +1,7 @@
 /** Call lists: one page with a cursor for the UI, or every matching call for an export. */
 import type { CallFilters, CallSortKey } from '../schemas/call-filters.ts';
 import type { CallSummary } from '../schemas/call-summary.ts';
+import { agentScopeClause } from './agent-scope.ts';
 import { cursorClause, decodeCursor, encodeCursor } from './call-cursor.ts';
 import { buildFilterSql, sortExpressions, type FilterSql } from './call-filter-sql.ts';
 import { isoTimestampSql, type SqlRunner } from './serialized-db.ts';
@@ -36,11 +37,12 @@ function summarySelect(filterSql: FilterSql, sort: CallSortKey, order: 'asc' | '
 }
 
 /** One page of calls matching the filters, after the cursor when one is given. */
-export async function listCallPage(sql: SqlRunner, filters: CallFilters, page: { limit: number; cursor?: string }): Promise<CallPage> {
+export async function listCallPage(sql: SqlRunner, filters: CallFilters, page: { limit: number; cursor?: string }, scope: string | null = null): Promise<CallPage> {
   const sort = filters.sort ?? 'first_analysed_at';
   const order = filters.order ?? 'desc';
   const after = page.cursor === undefined ? undefined : cursorClause(decodeCursor(page.cursor, sort, order));
-  const filterSql = buildFilterSql(filters, after ? [after.clause] : [], { ...after?.params, limit: page.limit + 1 });
+  const filterSql = buildFilterSql(filters, [...(after ? [after.clause] : []), ...agentScopeClause(scope)],
+    { ...after?.params, limit: page.limit + 1, ...(scope === null ? {} : { scope_agent: scope }) });
   const rows = await sql.all<SummaryRow>(summarySelect(filterSql, sort, order, 'LIMIT $limit'), filterSql.params);
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);

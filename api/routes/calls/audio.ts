@@ -3,6 +3,7 @@
  * and served with byte ranges, so seeking to a rule's evidence does not download the call.
  */
 import { createReadStream } from 'node:fs';
+import { agentScopeOf } from '../../services/agent-scope.ts';
 import { roleSets } from '../../roles.ts';
 import { resolveByteRange } from '../../services/byte-range.ts';
 import { loadCallRef } from '../../services/call-detail.ts';
@@ -11,7 +12,7 @@ import { callAudioSchema } from './schemas.ts';
 
 export const audioRoutes: RoutePlugin = async (app) => {
   app.get('/calls/:callId/audio', { schema: callAudioSchema, config: { access: roleSets.everyone, accessLog: 'listen' } }, async (request, reply) => {
-    const audio = await app.audioCache.load(await loadCallRef(app.db, request.params.callId));
+    const audio = await app.audioCache.load(await loadCallRef(app.db, request.params.callId, agentScopeOf(request)));
     const range = (() => {
       try {
         return resolveByteRange(request.headers.range, audio.sizeBytes);

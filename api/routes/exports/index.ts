@@ -10,7 +10,7 @@ const encoders = { csv: toCsv, arrow: (rows: Parameters<typeof toArrowIpc>[0]) =
 export const exportRoutes: RoutePlugin = async (app) => {
   for (const format of Object.keys(exportFormats) as (keyof typeof exportFormats)[]) {
     const { contentType, extension } = exportFormats[format];
-    app.get(`/exports/calls.${extension}`, { schema: exportCallsSchema(format), config: { access: roleSets.everyone, accessLog: 'export' } }, async (request, reply) => {
+    app.get(`/exports/calls.${extension}`, { schema: exportCallsSchema(format), config: { access: roleSets.staff, accessLog: 'export' } }, async (request, reply) => {
       const rows = await app.db.read((sql) => listAllCalls(sql, request.query));
       request.accessedCallIds = rows.map((row) => row.call_id);
       return reply.type(contentType).header('content-disposition', `attachment; filename="calls.${extension}"`).send(encoders[format](rows));

@@ -1,5 +1,6 @@
 /** Reviews: QA specialists override a rule result or the score; every change is kept. */
 import { requirePrincipal } from '../../plugins/app/auth.ts';
+import { agentScopeOf } from '../../services/agent-scope.ts';
 import { roleSets } from '../../roles.ts';
 import { loadCallRef } from '../../services/call-detail.ts';
 import { addReview, listReviews } from '../../services/reviews.ts';
@@ -8,7 +9,7 @@ import { addReviewSchema, listReviewsSchema } from './schemas.ts';
 
 export const reviewRoutes: RoutePlugin = async (app) => {
   app.get('/calls/:callId/reviews', { schema: listReviewsSchema, config: { access: roleSets.everyone } }, async (request) => {
-    await loadCallRef(app.db, request.params.callId); // an unknown call is a 404, not an empty list
+    await loadCallRef(app.db, request.params.callId, agentScopeOf(request)); // an unknown (or another agent's) call is a 404, not an empty list
     return app.db.read((sql) => listReviews(sql, request.params.callId));
   });
 
