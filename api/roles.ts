@@ -18,7 +18,7 @@ export const roleSets = {
   coaches: ['supervisor', 'admin'],
   /** Tagging and removing example clips. */
   trainers: ['trainer', 'admin'],
-  /** Sampling policies: which calls QA specialists review. */
+  /** Sampling policies (which calls QA specialists review) and calibration sessions. */
   samplers: ['qa', 'supervisor', 'admin'],
   /** Uploading recordings for analysis and following their jobs. */
   uploaders: ['qa', 'supervisor', 'admin'],

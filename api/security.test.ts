@@ -40,6 +40,11 @@ const policy: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/v1/sampling-policies': ['qa', 'supervisor', 'admin'],
   'POST /api/v1/sampling-policies/:policyId/runs': ['qa', 'supervisor', 'admin'],
   'GET /api/v1/review-queue': ['qa', 'admin'],
+  'POST /api/v1/calibrations': ['qa', 'supervisor', 'admin'],
+  'GET /api/v1/calibrations': ['qa', 'supervisor', 'admin'],
+  'GET /api/v1/calibrations/:sessionId': ['qa', 'supervisor', 'admin'],
+  'POST /api/v1/calibrations/:sessionId/answers': ['qa', 'supervisor', 'admin'],
+  'GET /api/v1/calibrations/:sessionId/agreement': ['qa', 'supervisor', 'admin'],
 };
 const routeCases = Object.entries(policy).map(([route, allowed]) => ({ route, allowed }));
 
@@ -51,11 +56,15 @@ interface ValidRequest {
   status: number;
 }
 
+type ValidRequests = Readonly<Record<string, (role: Role) => Promise<ValidRequest>>>;
+
 /**
- * One valid request per route. Routes that consume what they act on (deleting an example,
- * revoking a token) get a fresh one per request, made through the API itself.
+ * One valid request per route, for the role that sends it. Routes that consume what they act
+ * on (deleting an example, revoking a token, submitting calibration answers) get a fresh one
+ * per request, made through the API itself. Calibration sessions are scored by two peers who
+ * send nothing else, so no role of the matrix is ever kept blind to the seeded calls.
  */
-function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: string): Readonly<Record<string, () => Promise<ValidRequest>>> {
+function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: string): ValidRequests {
   const callUrl = `/api/v1/calls/${fixture.callIds[0]}`;
   const exampleBody = { start_s: 0.2, end_s: 1.4, label: 'good', guidance_ref: 'G1', note: 'a clear greeting' };
   const newExampleId = async () => (await fixture.request('admin', 'POST', `${callUrl}/examples`, exampleBody)).json().example_id as string;
@@ -66,6 +75,16 @@ function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: stri
   const samplingPolicy = { name: 'matrix', assignee: 'qa-user', period: 'week', pick: { kind: 'count', per_agent: 1 } };
   let sharedPolicyId: string | undefined;
   const policyId = async () => (sharedPolicyId ??= (await fixture.request('admin', 'POST', '/api/v1/sampling-policies', samplingPolicy)).json().policy_id as string);
+  let peers: Promise<unknown> | undefined;
+  const calibrationPeers = ['peer-a', 'peer-b'];
+  const ensurePeers = () => (peers ??= Promise.all(calibrationPeers.map((user_name) => fixture.request('admin', 'POST', '/api/v1/users', { user_name, role: 'qa' }))));
+  const newSession = async (evaluators: string[]) => {
+    await ensurePeers();
+    const session = { name: 'matrix', call_ids: fixture.callIds, rule_ids: ['greeting'], evaluators: [...calibrationPeers, ...evaluators] };
+    return (await fixture.request('admin', 'POST', '/api/v1/calibrations', session)).json().session_id as string;
+  };
+  let sharedSessionId: string | undefined;
+  const sessionId = async () => (sharedSessionId ??= await newSession([]));
   const rescoreRunId = async () =>
     (sharedRescoreRunId ??= (await fixture.request('admin', 'POST', '/api/v1/rescores', { agent: 'nobody' })).json().run_id as string);
   return {
@@ -102,6 +121,17 @@ function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: stri
       url: `/api/v1/sampling-policies/${await policyId()}/runs`, payload: { from: '2020-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' }, status: 201,
     }),
     'GET /api/v1/review-queue': async () => ({ url: '/api/v1/review-queue?status=all', status: 200 }),
+    'POST /api/v1/calibrations': async () => {
+      await ensurePeers();
+      return { url: '/api/v1/calibrations', payload: { name: 'matrix', call_ids: fixture.callIds, evaluators: calibrationPeers }, status: 201 };
+    },
+    'GET /api/v1/calibrations': async () => ({ url: '/api/v1/calibrations', status: 200 }),
+    'GET /api/v1/calibrations/:sessionId': async () => ({ url: `/api/v1/calibrations/${await sessionId()}`, status: 200 }),
+    'POST /api/v1/calibrations/:sessionId/answers': async (role) => ({
+      url: `/api/v1/calibrations/${await newSession(['qa', 'supervisor', 'admin'].includes(role) ? [`${role}-user`] : [])}/answers`,
+      payload: { answers: fixture.callIds.map((call_id) => ({ call_id, rule_id: 'greeting', status: 'pass' })) }, status: 201,
+    }),
+    'GET /api/v1/calibrations/:sessionId/agreement': async () => ({ url: `/api/v1/calibrations/${await sessionId()}/agreement`, status: 200 }),
     'DELETE /api/v1/users/:userName/tokens/:tokenId': async () => {
       const { user_name, token_id } = (await fixture.request('admin', 'POST', '/api/v1/users', { user_name: `revoked-${++mintedUsers}`, role: 'qa' })).json();
       return { url: `/api/v1/users/${user_name}/tokens/${token_id}`, status: 200 };
@@ -111,9 +141,9 @@ function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: stri
 
 describe('access and security', () => {
   let fixture: ApiFixture;
-  let validRequests: Readonly<Record<string, () => Promise<ValidRequest>>>;
+  let validRequests: ValidRequests;
   const urlOf = (route: string) =>
-    route.split(' ')[1]!.replace(':callId', fixture.callIds[0]!).replace(/:(exampleId|jobId|runId|policyId)/, '00000000-0000-4000-8000-000000000000')
+    route.split(' ')[1]!.replace(':callId', fixture.callIds[0]!).replace(/:(exampleId|jobId|runId|policyId|sessionId)/, '00000000-0000-4000-8000-000000000000')
       .replace(':userName', 'qa-user').replace(':tokenId', '0123456789abcdef');
   beforeAll(async () => {
     fixture = await createApiFixture();
@@ -133,7 +163,7 @@ describe('access and security', () => {
   it.each(routeCases)('$route succeeds for each of $allowed with a valid request', async ({ route, allowed }) => {
     const method = route.split(' ')[0] as 'GET' | 'POST' | 'DELETE';
     for (const role of allowed) {
-      const { url, payload, headers, status } = await validRequests[route]!();
+      const { url, payload, headers, status } = await validRequests[route]!(role);
       const response = await fixture.app.inject({ method, url, payload, headers: { ...headers, authorization: `Bearer ${fixture.tokens[role]}` } });
       expect(response.statusCode, `${role} on ${route}: ${response.body.slice(0, 300)}`).toBe(status);
     }
@@ -142,7 +172,7 @@ describe('access and security', () => {
   it.each(routeCases)('$route refuses the roles it does not admit, even with a valid request', async ({ route, allowed }) => {
     const method = route.split(' ')[0] as 'GET' | 'POST' | 'DELETE';
     for (const role of roles.filter((candidate) => !allowed.includes(candidate))) {
-      const { url, payload, headers } = await validRequests[route]!();
+      const { url, payload, headers } = await validRequests[route]!(role);
       const response = await fixture.app.inject({ method, url, payload, headers: { ...headers, authorization: `Bearer ${fixture.tokens[role]}` } });
       expect(response.statusCode, `${role} on ${route}`).toBe(403);
       expect(response.json()).toMatchObject({ code: 'CQA_ERR_API_FORBIDDEN', error: 'Forbidden' });

@@ -2,6 +2,8 @@
 import { withoutAgentSentiment } from '../../pipeline/result/without-agent-sentiment.ts';
 import type { CallDetail } from '../schemas/call-detail.ts';
 import type { RecordingRef } from './recording-files.ts';
+import type { CallVisibility } from './agent-scope.ts';
+import { ensureNotBlind } from './calibration.ts';
 import { callNotFound } from './not-found.ts';
 import { listReviews } from './reviews.ts';
 import { isoTimestampSql, type SerializedDb } from './serialized-db.ts';
@@ -9,19 +11,20 @@ import { isoTimestampSql, type SerializedDb } from './serialized-db.ts';
 type CallRow = CallDetail['call'] & { result_json: string; effective_score: number | null; score_review_id: string | null };
 
 /**
- * The call, or CQA_ERR_API_NOT_FOUND (also for another agent's call when `scope` names an
- * agent); with `agentSentiment` false, stripped of agent sentiment however it was analysed.
+ * The call, or CQA_ERR_API_NOT_FOUND (also for another agent's call when the visibility names
+ * an agent), or CQA_ERR_API_CONFLICT while the viewer calibrates it blind; with `agentSentiment` false, stripped of agent sentiment however it was analysed.
  */
-export async function loadCallDetail(db: SerializedDb, callId: string, { agentSentiment }: { agentSentiment: boolean }, scope: string | null = null): Promise<CallDetail> {
+export async function loadCallDetail(db: SerializedDb, callId: string, { agentSentiment }: { agentSentiment: boolean }, visibility: CallVisibility): Promise<CallDetail> {
   return db.read(async (sql) => {
     const [row] = await sql.all<CallRow>(
       `SELECT call_id, sha256, source, file_name, size_bytes::DOUBLE AS size_bytes, duration_s, language, agent_id,
         strftime(started_at, '%Y-%m-%dT%H:%M:%S') AS started_at, queue, direction, ${isoTimestampSql('first_analysed_at')} AS first_analysed_at, ${isoTimestampSql('analysed_at')} AS analysed_at,
         last_run_id, result_json::VARCHAR AS result_json, effective_score, score_review_id
        FROM effective_calls WHERE call_id = $1 AND ($2::VARCHAR IS NULL OR agent_id = $2)`,
-      [callId, scope],
+      [callId, visibility.agentId],
     );
     if (!row) throw callNotFound(callId);
+    await ensureNotBlind(sql, visibility.viewer, callId);
     const rules = await sql.all<CallDetail['effective']['rules'][number]>(
       `SELECT rule_id, effective_status AS status, status AS machine_status, review_id
        FROM effective_rule_results WHERE call_id = $1 ORDER BY rule_id`,

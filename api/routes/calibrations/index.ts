@@ -1,0 +1,23 @@
+/** Calibration: calls scored blind by several evaluators, then how far they and the machine agree. */
+import { requirePrincipal } from '../../plugins/app/auth.ts';
+import { roleSets } from '../../roles.ts';
+import { createCalibration, listCalibrations, loadAgreement, loadCalibrationView, submitCalibration } from '../../services/calibration.ts';
+import type { RoutePlugin } from '../../type-provider.ts';
+import { agreementSchema, calibrationSchema, createCalibrationSchema, listCalibrationsSchema, submitCalibrationSchema } from './schemas.ts';
+
+export const calibrationRoutes: RoutePlugin = async (app) => {
+  const access = roleSets.samplers;
+  app.post('/calibrations', { schema: createCalibrationSchema, config: { access } }, async (request, reply) =>
+    reply.code(201).send(await createCalibration(app.db, requirePrincipal(request).userName, request.body)));
+
+  app.get('/calibrations', { schema: listCalibrationsSchema, config: { access } }, async () => app.db.read(listCalibrations));
+
+  app.get('/calibrations/:sessionId', { schema: calibrationSchema, config: { access } }, async (request) =>
+    loadCalibrationView(app.db, request.params.sessionId, requirePrincipal(request).userName));
+
+  app.post('/calibrations/:sessionId/answers', { schema: submitCalibrationSchema, config: { access } }, async (request, reply) =>
+    reply.code(201).send(await submitCalibration(app.db, request.params.sessionId, requirePrincipal(request).userName, request.body.answers)));
+
+  app.get('/calibrations/:sessionId/agreement', { schema: agreementSchema, config: { access } }, async (request) =>
+    loadAgreement(app.db, request.params.sessionId, requirePrincipal(request).userName));
+};
