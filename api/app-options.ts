@@ -38,6 +38,10 @@ export interface ApiOptions {
   tokenLifetimeDays: number;
   /** Jobs waiting or running before uploads are refused with 503. */
   queueLimit: number;
+  /** Days after a call's evaluation within which its agent may dispute it; 0 turns disputes off. */
+  disputeWindowDays: number;
+  /** Calls that took place more than this many days ago are purged once a day; null keeps them. */
+  retentionDays: number | null;
   /**
    * DuckDB worker threads, or null to keep DuckDB's default (one per core). The server runs one
    * query at a time, and its queries are small: on a busy 2-core machine, 1 thread halved the
@@ -97,6 +101,8 @@ export function resolveApiOptions(spec: ResolvableApiOptions): ApiOptions {
     uploadIdleTimeoutMs: requirePositive('uploadIdleTimeoutMs', spec.uploadIdleTimeoutMs ?? apiDefaults.uploadIdleTimeoutMs),
     tokenLifetimeDays: resolveTokenLifetimeDays(spec.tokenLifetimeDays),
     queueLimit: requirePositive('queueLimit', spec.queueLimit ?? settingsSchema.queueLimit.default),
+    disputeWindowDays: spec.disputeWindowDays ?? settingsSchema.disputeWindowDays.default,
+    retentionDays: spec.retentionDays ?? settingsSchema.retentionDays.default,
     duckdbThreads: resolveThreads(spec.duckdbThreads ?? settingsSchema.duckdbThreads.default),
     logger: spec.logger ?? apiDefaults.logger,
   });

@@ -26,6 +26,7 @@ import { exportRoutes } from './routes/exports/index.ts';
 import { kpiRoutes } from './routes/kpis/index.ts';
 import { rescoreRoutes } from './routes/rescores/index.ts';
 import { reviewRoutes } from './routes/reviews/index.ts';
+import { agentResponseRoutes } from './routes/agent-responses/index.ts';
 import { calibrationRoutes } from './routes/calibrations/index.ts';
 import { samplingRoutes } from './routes/sampling/index.ts';
 import { searchRoutes } from './routes/search/index.ts';
@@ -40,7 +41,7 @@ export const apiPrefix = '/api/v1';
 
 const routePlugins: readonly RoutePlugin[] = [
   accessLogRoutes, callRoutes, audioRoutes, searchRoutes, reviewRoutes, agentRoutes, kpiRoutes, exampleRoutes, uploadRoutes, exportRoutes,
-  rescoreRoutes, userRoutes, samplingRoutes, calibrationRoutes,
+  rescoreRoutes, userRoutes, samplingRoutes, calibrationRoutes, agentResponseRoutes,
 ];
 
 /** The whole app; register it on a Fastify instance of its own (its hooks and decorators reach the root). */

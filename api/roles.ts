@@ -1,7 +1,7 @@
 /**
  * Who may do what. A route's config names the roles it admits; these sets are written once so
  * the access policy reads as a table. Admins are in every set on purpose: an admin can always
- * see and fix what their team sees. An agent (a user tied to an agent id) is in `everyone` but
+ * see and fix what their team sees — except answering for an agent, which only that agent does. An agent (a user tied to an agent id) is in `everyone` but
  * every route it reaches narrows what it answers to that agent's own calls.
  */
 export const roles = ['qa', 'supervisor', 'trainer', 'admin', 'agent'] as const;
@@ -20,6 +20,12 @@ export const roleSets = {
   trainers: ['trainer', 'admin'],
   /** Sampling policies (which calls QA specialists review) and calibration sessions. */
   samplers: ['qa', 'supervisor', 'admin'],
+  /** Acknowledging or disputing one's own calls' evaluations. */
+  agents: ['agent'],
+  /** Reading acknowledgements and disputes (an agent: their own). */
+  disputeReaders: ['qa', 'supervisor', 'admin', 'agent'],
+  /** Upholding or changing a disputed result. */
+  disputeResolvers: ['qa', 'supervisor', 'admin'],
   /** Uploading recordings for analysis and following their jobs. */
   uploaders: ['qa', 'supervisor', 'admin'],
   /** Issuing tokens; rescoring the archive, which rewrites every selected call's machine verdicts. */

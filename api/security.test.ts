@@ -45,6 +45,10 @@ const policy: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/v1/calibrations/:sessionId': ['qa', 'supervisor', 'admin'],
   'POST /api/v1/calibrations/:sessionId/answers': ['qa', 'supervisor', 'admin'],
   'GET /api/v1/calibrations/:sessionId/agreement': ['qa', 'supervisor', 'admin'],
+  'POST /api/v1/calls/:callId/acknowledgement': ['agent'],
+  'POST /api/v1/calls/:callId/disputes': ['agent'],
+  'GET /api/v1/agent-responses': ['qa', 'supervisor', 'admin', 'agent'],
+  'POST /api/v1/disputes/:responseId/resolution': ['qa', 'supervisor', 'admin'],
 };
 const routeCases = Object.entries(policy).map(([route, allowed]) => ({ route, allowed }));
 
@@ -85,6 +89,12 @@ function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: stri
   };
   let sharedSessionId: string | undefined;
   const sessionId = async () => (sharedSessionId ??= await newSession([]));
+  /** An open dispute of the first call's score: the one left open, else a new one. */
+  const openDisputeId = async () => {
+    const [open] = (await fixture.request('admin', 'GET', `/api/v1/agent-responses?status=open&call=${fixture.callIds[0]}`)).json() as { response_id: string; rule_id: string | null }[];
+    if (open?.rule_id === null) return open.response_id;
+    return (await fixture.request('agent', 'POST', `${callUrl}/disputes`, { comment: 'matrix' })).json().response_id as string;
+  };
   const rescoreRunId = async () =>
     (sharedRescoreRunId ??= (await fixture.request('admin', 'POST', '/api/v1/rescores', { agent: 'nobody' })).json().run_id as string);
   return {
@@ -132,6 +142,12 @@ function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: stri
       payload: { answers: fixture.callIds.map((call_id) => ({ call_id, rule_id: 'greeting', status: 'pass' })) }, status: 201,
     }),
     'GET /api/v1/calibrations/:sessionId/agreement': async () => ({ url: `/api/v1/calibrations/${await sessionId()}/agreement`, status: 200 }),
+    'POST /api/v1/calls/:callId/acknowledgement': async () => ({ url: `${callUrl}/acknowledgement`, payload: {}, status: 201 }),
+    'POST /api/v1/calls/:callId/disputes': async () => ({ url: `${callUrl}/disputes`, payload: { comment: 'matrix' }, status: 201 }),
+    'GET /api/v1/agent-responses': async () => ({ url: '/api/v1/agent-responses?status=all', status: 200 }),
+    'POST /api/v1/disputes/:responseId/resolution': async () => ({
+      url: `/api/v1/disputes/${await openDisputeId()}/resolution`, payload: { outcome: 'upheld', comment: 'matrix' }, status: 200,
+    }),
     'DELETE /api/v1/users/:userName/tokens/:tokenId': async () => {
       const { user_name, token_id } = (await fixture.request('admin', 'POST', '/api/v1/users', { user_name: `revoked-${++mintedUsers}`, role: 'qa' })).json();
       return { url: `/api/v1/users/${user_name}/tokens/${token_id}`, status: 200 };
@@ -143,7 +159,7 @@ describe('access and security', () => {
   let fixture: ApiFixture;
   let validRequests: ValidRequests;
   const urlOf = (route: string) =>
-    route.split(' ')[1]!.replace(':callId', fixture.callIds[0]!).replace(/:(exampleId|jobId|runId|policyId|sessionId)/, '00000000-0000-4000-8000-000000000000')
+    route.split(' ')[1]!.replace(':callId', fixture.callIds[0]!).replace(/:(exampleId|jobId|runId|policyId|sessionId|responseId)/, '00000000-0000-4000-8000-000000000000')
       .replace(':userName', 'qa-user').replace(':tokenId', '0123456789abcdef');
   beforeAll(async () => {
     fixture = await createApiFixture();

@@ -18,7 +18,7 @@ import { openStore } from '../store/index.ts';
 
 const settingKeys = [
   'dbPath', 'port', 'host', 'duckdbThreads', 'modelsDir', 'whisperModelId', 'uploadsDir', 'cacheDir', 'queueLimit', 'agentSentiment',
-  'rulePacksDir', 'scorecardPath',
+  'rulePacksDir', 'scorecardPath', 'disputeWindowDays', 'retentionDays',
 ] as const;
 
 const untilStopped = () =>
@@ -47,6 +47,8 @@ export const serveCommand = defineCommand({
           uploadsDir: settings.uploadsDir.value ?? undefined,
           cacheDir: settings.cacheDir.value ?? undefined,
           queueLimit: settings.queueLimit.value,
+          disputeWindowDays: settings.disputeWindowDays.value,
+          retentionDays: settings.retentionDays.value,
         });
         const stopped = untilStopped(); // listening for signals before announcing the URL
         const url = await app.listen({ host: settings.host.value, port: settings.port.value });

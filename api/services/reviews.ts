@@ -54,21 +54,24 @@ async function findBefore(sql: SqlRunner, callId: string, request: ReviewRequest
  * another user minted that token, they are recorded beside it (see services/tokens.ts).
  */
 export async function addReview(db: SerializedDb, callId: string, reviewer: Pick<Principal, 'userName' | 'tokenIssuedBy'>, request: ReviewRequest): Promise<Review> {
+  return db.transaction((sql) => recordReview(sql, callId, reviewer, request));
+}
+
+/** Records a review within the caller's transaction (a dispute's resolution records one with its own rows). */
+export async function recordReview(sql: SqlRunner, callId: string, reviewer: Pick<Principal, 'userName' | 'tokenIssuedBy'>, request: ReviewRequest): Promise<Review> {
   const reviewId = randomUUID();
   const after = request.target === 'score' ? { score: request.score } : { status: request.status };
-  return db.transaction(async (sql) => {
-    const before = await findBefore(sql, callId, request);
-    const queueItemId = await completeQueueItem(sql, callId, reviewer.userName);
-    await sql.run(
-      `INSERT INTO reviews (review_id, call_id, target, rule_id, before_value, after_value, comment, reviewer, token_issued_by, created_at, queue_item_id)
-       VALUES ($1, $2, $3, $4, $5::JSON, $6::JSON, $7, $8, $9, now(), $10)`,
-      [reviewId, callId, request.target, request.target === 'rule' ? request.rule_id : null, JSON.stringify(before),
-        JSON.stringify(after), request.comment, reviewer.userName, reviewer.tokenIssuedBy, queueItemId],
-    );
-    if (request.target === 'score') {
-      await sql.run("INSERT INTO score_history VALUES ($1, NULL, $2, $3, 'review', now())", [callId, reviewId, request.score]);
-    }
-    const [review] = await sql.all<ReviewRow>(`SELECT ${reviewColumns} FROM ${reviewsTable} WHERE r.review_id = $1`, [reviewId]);
-    return toReview(review!);
-  });
+  const before = await findBefore(sql, callId, request);
+  const queueItemId = await completeQueueItem(sql, callId, reviewer.userName);
+  await sql.run(
+    `INSERT INTO reviews (review_id, call_id, target, rule_id, before_value, after_value, comment, reviewer, token_issued_by, created_at, queue_item_id)
+     VALUES ($1, $2, $3, $4, $5::JSON, $6::JSON, $7, $8, $9, now(), $10)`,
+    [reviewId, callId, request.target, request.target === 'rule' ? request.rule_id : null, JSON.stringify(before),
+      JSON.stringify(after), request.comment, reviewer.userName, reviewer.tokenIssuedBy, queueItemId],
+  );
+  if (request.target === 'score') {
+    await sql.run("INSERT INTO score_history VALUES ($1, NULL, $2, $3, 'review', now())", [callId, reviewId, request.score]);
+  }
+  const [review] = await sql.all<ReviewRow>(`SELECT ${reviewColumns} FROM ${reviewsTable} WHERE r.review_id = $1`, [reviewId]);
+  return toReview(review!);
 }
