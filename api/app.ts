@@ -12,6 +12,7 @@ import { authPlugin } from './plugins/app/auth.ts';
 import { databasePlugin } from './plugins/app/database.ts';
 import { jobsPlugin } from './plugins/app/jobs.ts';
 import { mediaPlugin } from './plugins/app/media.ts';
+import { retentionPlugin } from './plugins/app/retention.ts';
 import { webAppPlugin } from './plugins/app/web-app.ts';
 import { answerClientError, errorHandlerPlugin } from './plugins/external/error-handler.ts';
 import { finiteNumbersPlugin } from './plugins/external/finite-numbers.ts';
@@ -57,6 +58,7 @@ export const appPlugin = sharedPlugin<{ options: ApiOptions }>('callqa-app', asy
   await app.register(accessLogPlugin);
   await app.register(mediaPlugin, { cacheDir: options.cacheDir });
   await app.register(jobsPlugin, { options });
+  await app.register(retentionPlugin, { options });
 
   for (const routes of routePlugins) await app.register(routes, { prefix: apiPrefix, options });
   await app.register(webAppPlugin);

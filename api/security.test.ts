@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from './roles.ts';
 import { createSerializedDb } from './services/serialized-db.ts';
+import { saveTranscriptCall } from '../store/search/search-calls.test-helper.ts';
 import { createApiFixture, type ApiFixture } from './api-fixture.test-helper.ts';
 
 const everyone = roles;
@@ -14,6 +15,7 @@ const policy: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/v1/calls': everyone,
   'GET /api/v1/calls/:callId': everyone,
   'GET /api/v1/calls/:callId/audio': everyone,
+  'DELETE /api/v1/calls/:callId': ['admin'],
   'GET /api/v1/search': everyone,
   'GET /api/v1/calls/:callId/reviews': everyone,
   'POST /api/v1/calls/:callId/reviews': ['qa', 'admin'],
@@ -75,6 +77,7 @@ function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: stri
   let sharedExampleId: string | undefined;
   const exampleId = async () => (sharedExampleId ??= await newExampleId());
   let mintedUsers = 0;
+  let doomedCalls = 0;
   let sharedRescoreRunId: string | undefined;
   const samplingPolicy = { name: 'matrix', assignee: 'qa-user', period: 'week', pick: { kind: 'count', per_agent: 1 } };
   let sharedPolicyId: string | undefined;
@@ -101,6 +104,10 @@ function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: stri
     'GET /api/v1/calls': async () => ({ url: '/api/v1/calls?limit=5', status: 200 }),
     'GET /api/v1/calls/:callId': async () => ({ url: callUrl, status: 200 }),
     'GET /api/v1/calls/:callId/audio': async () => ({ url: `${callUrl}/audio`, status: 200 }),
+    'DELETE /api/v1/calls/:callId': async () => {
+      const doomed = await saveTranscriptCall(fixture.store, { name: `doomed-${++doomedCalls}`, language: 'en', utterances: [{ party: 'agent', start: 1, end: 2, text: 'Goodbye.' }] });
+      return { url: `/api/v1/calls/${doomed}`, status: 200 };
+    },
     'GET /api/v1/search': async () => ({ url: '/api/v1/search?q=roaming&party=customer', status: 200 }),
     'GET /api/v1/calls/:callId/reviews': async () => ({ url: `${callUrl}/reviews`, status: 200 }),
     'POST /api/v1/calls/:callId/reviews': async () => ({ url: `${callUrl}/reviews`, payload: { target: 'score', score: 80, comment: 'matrix' }, status: 201 }),
@@ -158,8 +165,9 @@ function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: stri
 describe('access and security', () => {
   let fixture: ApiFixture;
   let validRequests: ValidRequests;
+  // A deletion names a call that does not exist, so no admitted request removes a seeded call.
   const urlOf = (route: string) =>
-    route.split(' ')[1]!.replace(':callId', fixture.callIds[0]!).replace(/:(exampleId|jobId|runId|policyId|sessionId|responseId)/, '00000000-0000-4000-8000-000000000000')
+    route.split(' ')[1]!.replace(':callId', route.startsWith('DELETE /api/v1/calls/') ? '0000000000000000' : fixture.callIds[0]!).replace(/:(exampleId|jobId|runId|policyId|sessionId|responseId)/, '00000000-0000-4000-8000-000000000000')
       .replace(':userName', 'qa-user').replace(':tokenId', '0123456789abcdef');
   beforeAll(async () => {
     fixture = await createApiFixture();

@@ -35,6 +35,7 @@ export const mainCommand = defineCommand({
     'access-log': lazyCommand(commandMeta['access-log'], () => import('./access-log-command.ts').then((module) => module.accessLogCommand)),
     rescore: lazyCommand(commandMeta.rescore, () => import('./rescore-command.ts').then((module) => module.rescoreCommand)),
     reindex: lazyCommand(commandMeta.reindex, () => import('./reindex-command.ts').then((module) => module.reindexCommand)),
+    purge: lazyCommand(commandMeta.purge, () => import('./purge-command.ts').then((module) => module.purgeCommand)),
   },
 });
 
