@@ -26,6 +26,8 @@ describe('calibration sessions', () => {
     expect(view.json().calls.map((call: { call_id: string }) => call.call_id)).toEqual(fixture.callIds);
     expect(view.json().calls[0].utterances[1]).toEqual({ party: 'customer', start: 1.6, end: 2.6, text: 'I was charged twice for roaming.' });
     expect(view.body).not.toMatch(/"(status|score|machine_status|rules)"/);
+    const logged = (await fixture.request('admin', 'GET', '/api/v1/access-log?user=qa-user')).json().items[0];
+    expect(logged).toMatchObject({ kind: 'detail', outcome: 'served', route: 'GET /api/v1/calibrations/:sessionId', call_ids: fixture.callIds });
     for (const url of [`/api/v1/calibrations/${sessionId}/agreement`, `/api/v1/calls/${fixture.callIds[0]}`, `/api/v1/calls/${fixture.callIds[1]}/reviews`]) {
       const refused = await fixture.request('qa', 'GET', url);
       expect(refused.statusCode, url).toBe(409);

@@ -12,8 +12,12 @@ export const calibrationRoutes: RoutePlugin = async (app) => {
 
   app.get('/calibrations', { schema: listCalibrationsSchema, config: { access } }, async () => app.db.read(listCalibrations));
 
-  app.get('/calibrations/:sessionId', { schema: calibrationSchema, config: { access } }, async (request) =>
-    loadCalibrationView(app.db, request.params.sessionId, requirePrincipal(request).userName));
+  // The session's transcripts are calls' data, so reading it is logged like a call's detail.
+  app.get('/calibrations/:sessionId', { schema: calibrationSchema, config: { access, accessLog: 'detail' } }, async (request) => {
+    const view = await loadCalibrationView(app.db, request.params.sessionId, requirePrincipal(request).userName);
+    request.accessedCallIds = view.calls.map((call) => call.call_id);
+    return view;
+  });
 
   app.post('/calibrations/:sessionId/answers', { schema: submitCalibrationSchema, config: { access } }, async (request, reply) =>
     reply.code(201).send(await submitCalibration(app.db, request.params.sessionId, requirePrincipal(request).userName, request.body.answers)));
