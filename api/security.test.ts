@@ -44,6 +44,7 @@ const policy: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/v1/review-queue': ['qa', 'admin'],
   'POST /api/v1/calibrations': ['qa', 'supervisor', 'admin'],
   'GET /api/v1/calibrations': ['qa', 'supervisor', 'admin'],
+  'GET /api/v1/calibrations/machine-agreement': ['qa', 'supervisor', 'admin'],
   'GET /api/v1/calibrations/:sessionId': ['qa', 'supervisor', 'admin'],
   'POST /api/v1/calibrations/:sessionId/answers': ['qa', 'supervisor', 'admin'],
   'GET /api/v1/calibrations/:sessionId/agreement': ['qa', 'supervisor', 'admin'],
@@ -143,6 +144,7 @@ function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: stri
       return { url: '/api/v1/calibrations', payload: { name: 'matrix', call_ids: fixture.callIds, evaluators: calibrationPeers }, status: 201 };
     },
     'GET /api/v1/calibrations': async () => ({ url: '/api/v1/calibrations', status: 200 }),
+    'GET /api/v1/calibrations/machine-agreement': async () => ({ url: '/api/v1/calibrations/machine-agreement', status: 200 }),
     'GET /api/v1/calibrations/:sessionId': async () => ({ url: `/api/v1/calibrations/${await sessionId()}`, status: 200 }),
     'POST /api/v1/calibrations/:sessionId/answers': async (role) => ({
       url: `/api/v1/calibrations/${await newSession(['qa', 'supervisor', 'admin'].includes(role) ? [`${role}-user`] : [])}/answers`,

@@ -79,3 +79,10 @@ export const AgreementReport = Type.Object({
   }),
 });
 export type AgreementReport = Static<typeof AgreementReport>;
+
+export const MachineTrend = Type.Array(Type.Object({
+  month: Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'UTC month in which the item was last answered.' }),
+  rule_id: RuleId,
+  language: Nullable(Language),
+  agreement: PairAgreement,
+}), { description: 'The machine against the evaluators\' consensus, per month, rule and language, over every session.' });

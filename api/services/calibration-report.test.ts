@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAgreementReport, type SubmittedAnswer } from './calibration-report.ts';
+import { buildAgreementReport, buildMachineTrend, type DatedAnswer, type SubmittedAnswer } from './calibration-report.ts';
 
 const calls = ['c1', 'c2', 'c3', 'c4', 'c5'];
 const answersOf = (evaluator: string, rule: string, statuses: string[], machine: string[]): SubmittedAnswer[] =>
@@ -47,5 +47,25 @@ describe('buildAgreementReport', () => {
     expect(report.machine_with_consensus).toEqual({ items: 9, percent: 1, kappa: 1 });
     expect(report.languages.map((entry) => [entry.language, entry.machine_with_consensus.items])).toEqual([['en', 6], ['hu', 3]]);
     expect(report.percent_agreement).toBeCloseTo(0.9, 12);
+  });
+});
+
+describe('buildMachineTrend', () => {
+  const answer = (session: string, evaluator: string, call: string, status: string, machine: string, month: string, language: 'en' | 'hu' = 'en'): DatedAnswer =>
+    ({ session_id: session, evaluator, call_id: call, rule_id: 'greeting', status, machine_status: machine, month, language });
+
+  it('compares the machine with the consensus per month, rule and language, an item counted in the month it was last answered', () => {
+    const rows = buildMachineTrend([
+      answer('s1', 'ann', 'c1', 'pass', 'pass', '2026-10'), answer('s1', 'bob', 'c1', 'pass', 'pass', '2026-11'),
+      answer('s1', 'ann', 'c2', 'fail', 'pass', '2026-10'), answer('s1', 'bob', 'c2', 'fail', 'pass', '2026-10'),
+      answer('s2', 'ann', 'c1', 'pass', 'fail', '2026-11'), answer('s2', 'bob', 'c1', 'fail', 'fail', '2026-11'),
+      answer('s2', 'ann', 'c3', 'fail', 'fail', '2026-11', 'hu'), answer('s2', 'bob', 'c3', 'fail', 'fail', '2026-11', 'hu'),
+    ]);
+    expect(rows).toEqual([
+      { month: '2026-10', rule_id: 'greeting', language: 'en', agreement: { items: 1, percent: 0, kappa: 0 } },
+      // s1/c1 agreed (pass = pass); s2/c1 is a tie between the evaluators, so it has no consensus and is left out.
+      { month: '2026-11', rule_id: 'greeting', language: 'en', agreement: { items: 1, percent: 1, kappa: null } },
+      { month: '2026-11', rule_id: 'greeting', language: 'hu', agreement: { items: 1, percent: 1, kappa: null } },
+    ]);
   });
 });

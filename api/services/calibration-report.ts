@@ -89,3 +89,44 @@ export function buildAgreementReport(facts: CalibrationFacts): AgreementReport {
     languages,
   };
 }
+
+type CallLanguage = AgreementReport['languages'][number]['language'];
+
+export interface DatedAnswer extends SubmittedAnswer {
+  session_id: string;
+  language: CallLanguage;
+  /** The month the answer was submitted, YYYY-MM (UTC). */
+  month: string;
+}
+
+/**
+ * The machine against the evaluators' consensus per month, rule and language, over every
+ * session's answers: how the machine's accuracy on the site's own calls moves as packs change.
+ */
+export function buildMachineTrend(answers: readonly DatedAnswer[]): MachineTrendRow[] {
+  const items = new Map<string, DatedAnswer[]>();
+  for (const answer of answers) {
+    const key = JSON.stringify([answer.session_id, answer.call_id, answer.rule_id]);
+    items.set(key, [...(items.get(key) ?? []), answer]);
+  }
+  const groups = new Map<string, { row: Omit<MachineTrendRow, 'agreement'>; machine: (string | null)[]; consensus: (string | null)[] }>();
+  for (const ratings of items.values()) {
+    const first = ratings[0]!;
+    const month = ratings.map((answer) => answer.month).sort().at(-1)!;
+    const key = JSON.stringify([month, first.rule_id, first.language]);
+    const group = groups.get(key) ?? { row: { month, rule_id: first.rule_id, language: first.language }, machine: [], consensus: [] };
+    group.machine.push(ratings.find((answer) => answer.machine_status !== null)?.machine_status ?? null);
+    group.consensus.push(consensusOf(ratings.map((answer) => answer.status)));
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .map(({ row, machine, consensus }) => ({ ...row, agreement: cohensKappa(machine, consensus) }))
+    .sort((a, b) => a.month.localeCompare(b.month) || a.rule_id.localeCompare(b.rule_id) || (a.language ?? '').localeCompare(b.language ?? ''));
+}
+
+export interface MachineTrendRow {
+  month: string;
+  rule_id: string;
+  language: CallLanguage;
+  agreement: ReturnType<typeof cohensKappa>;
+}

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { listValue } from '@duckdb/node-api';
 import { CallqaError } from '../../core/errors.ts';
 import type { AgreementReport, CalibrationAnswer, CalibrationRequest, CalibrationSession, CalibrationView } from '../schemas/calibration.ts';
-import { buildAgreementReport, type SubmittedAnswer } from './calibration-report.ts';
+import { buildAgreementReport, buildMachineTrend, type DatedAnswer, type MachineTrendRow, type SubmittedAnswer } from './calibration-report.ts';
 import { isoTimestampSql, type SerializedDb, type SqlRunner } from './serialized-db.ts';
 
 const evaluatorRoles = ['qa', 'supervisor', 'admin'];
@@ -122,6 +122,20 @@ export async function submitCalibration(db: SerializedDb, sessionId: string, eva
     );
     return findSession(sql, sessionId);
   });
+}
+
+/**
+ * The machine against the consensus per month, rule and language over all sessions, leaving
+ * out the sessions the viewer still scores blind.
+ */
+export async function loadMachineTrend(sql: SqlRunner, viewer: string): Promise<MachineTrendRow[]> {
+  const answers = await sql.all<DatedAnswer>(
+    `SELECT a.session_id, a.evaluator, a.call_id, a.rule_id, a.status, a.machine_status, c.language, strftime(a.submitted_at AT TIME ZONE 'UTC', '%Y-%m') AS month
+     FROM calibration_answers a JOIN calibration_sessions s USING (session_id) LEFT JOIN calls c USING (call_id)
+     WHERE NOT (list_contains(s.evaluators, $1) AND NOT EXISTS (SELECT 1 FROM calibration_answers m WHERE m.session_id = s.session_id AND m.evaluator = $1))`,
+    [viewer],
+  );
+  return buildMachineTrend(answers);
 }
 
 /** The agreement report; refused (409) to an evaluator who has not submitted. */

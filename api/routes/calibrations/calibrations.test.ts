@@ -68,6 +68,14 @@ describe('calibration sessions', () => {
     expect(pair('admin-user', 'machine').percent).toBe(0.75);
     expect(report.rules.map((rule: { rule_id: string; disagreements: number }) => [rule.rule_id, rule.disagreements])).toEqual([['greeting', 1], ['hold-consent', 0]]);
     expect(report.languages.map((entry: { language: string }) => entry.language).sort()).toEqual(['en', 'hu']);
+    const month = new Date().toISOString().slice(0, 7);
+    expect((await fixture.request('supervisor', 'GET', '/api/v1/calibrations/machine-agreement')).json()).toEqual([
+      // greeting: the evaluators agree (pass, as the machine) on the English call and tie on the Hungarian one, which has no consensus.
+      { month, rule_id: 'greeting', language: 'en', agreement: { items: 1, percent: 1, kappa: null } },
+      { month, rule_id: 'greeting', language: 'hu', agreement: { items: 0, percent: null, kappa: null } },
+      { month, rule_id: 'hold-consent', language: 'en', agreement: { items: 1, percent: 1, kappa: null } },
+      { month, rule_id: 'hold-consent', language: 'hu', agreement: { items: 1, percent: 1, kappa: null } },
+    ]);
   });
 
   it('refuses evaluators who may not review, rules the calls were not judged on, and unknown sessions', async () => {

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Uuid, withErrors } from '../../schemas/common.ts';
-import { AgreementReport, CalibrationRequest, CalibrationSession, CalibrationSubmission, CalibrationView } from '../../schemas/calibration.ts';
+import { MachineTrend, AgreementReport, CalibrationRequest, CalibrationSession, CalibrationSubmission, CalibrationView } from '../../schemas/calibration.ts';
 
 const SessionParams = Type.Object({ sessionId: Uuid });
 
@@ -30,6 +30,12 @@ export const submitCalibrationSchema = {
   params: SessionParams,
   body: CalibrationSubmission,
   response: withErrors({ 201: CalibrationSession }, 404, 409, 413, 415, 422),
+};
+
+export const machineTrendSchema = {
+  summary: "The machine's agreement with the evaluators' consensus per month, rule and language, over every calibration session",
+  tags: ['calibration'],
+  response: withErrors({ 200: MachineTrend }),
 };
 
 export const agreementSchema = {
