@@ -2,7 +2,7 @@
 import { withoutAgentSentiment } from '../../pipeline/result/without-agent-sentiment.ts';
 import type { CallDetail } from '../schemas/call-detail.ts';
 import type { RecordingRef } from './recording-files.ts';
-import type { CallVisibility } from './agent-scope.ts';
+import type { CallVisibility } from './call-visibility.ts';
 import { ensureNotBlind } from './calibration.ts';
 import { callNotFound } from './not-found.ts';
 import { listReviews } from './reviews.ts';

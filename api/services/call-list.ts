@@ -1,7 +1,7 @@
 /** Call lists: one page with a cursor for the UI, or every matching call for an export. */
 import type { CallFilters, CallSortKey } from '../schemas/call-filters.ts';
 import type { CallSummary } from '../schemas/call-summary.ts';
-import { visibilitySql, type CallVisibility } from './agent-scope.ts';
+import { visibilitySql, type CallVisibility } from './call-visibility.ts';
 import { cursorClause, decodeCursor, encodeCursor } from './call-cursor.ts';
 import { buildFilterSql, sortExpressions, type FilterSql } from './call-filter-sql.ts';
 import { isoTimestampSql, type SqlRunner } from './serialized-db.ts';

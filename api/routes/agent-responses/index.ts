@@ -1,7 +1,7 @@
 /** Agents acknowledge or dispute their calls' evaluations; reviewers resolve the disputes. */
 import { requirePrincipal } from '../../plugins/app/auth.ts';
 import { roleSets } from '../../roles.ts';
-import { agentScopeOf } from '../../services/agent-scope.ts';
+import { agentScopeOf } from '../../services/call-visibility.ts';
 import { acknowledgeEvaluation, disputeEvaluation, listAgentResponses, resolveDispute } from '../../services/agent-responses.ts';
 import type { RoutePlugin } from '../../type-provider.ts';
 import { acknowledgeSchema, disputeSchema, listResponsesSchema, resolveSchema } from './schemas.ts';

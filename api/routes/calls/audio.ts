@@ -3,7 +3,7 @@
  * and served with byte ranges, so seeking to a rule's evidence does not download the call.
  */
 import { createReadStream } from 'node:fs';
-import { agentScopeOf } from '../../services/agent-scope.ts';
+import { agentScopeOf } from '../../services/call-visibility.ts';
 import { roleSets } from '../../roles.ts';
 import { resolveByteRange } from '../../services/byte-range.ts';
 import { loadCallRef } from '../../services/call-detail.ts';

@@ -1,5 +1,5 @@
 /** Calls: the filtered, paginated list, one call's detail, and deleting a call. */
-import { callVisibilityOf } from '../../services/agent-scope.ts';
+import { callVisibilityOf } from '../../services/call-visibility.ts';
 import { roleSets } from '../../roles.ts';
 import { loadCallDetail } from '../../services/call-detail.ts';
 import { listCallPage } from '../../services/call-list.ts';

@@ -1,7 +1,7 @@
 /** Exports: the call list, with the same filters as GET /calls, as CSV or Arrow IPC. */
 import { roleSets } from '../../roles.ts';
 import { toArrowIpc, toCsv } from '../../services/call-exports.ts';
-import { callVisibilityOf } from '../../services/agent-scope.ts';
+import { callVisibilityOf } from '../../services/call-visibility.ts';
 import { listAllCalls } from '../../services/call-list.ts';
 import type { RoutePlugin } from '../../type-provider.ts';
 import { exportCallsSchema, exportFormats } from './schemas.ts';

@@ -1,6 +1,6 @@
 /** Reviews: QA specialists override a rule result or the score; every change is kept. */
 import { requirePrincipal } from '../../plugins/app/auth.ts';
-import { agentScopeOf } from '../../services/agent-scope.ts';
+import { agentScopeOf } from '../../services/call-visibility.ts';
 import { roleSets } from '../../roles.ts';
 import { ensureNotBlind } from '../../services/calibration.ts';
 import { loadCallRef } from '../../services/call-detail.ts';

@@ -1,6 +1,6 @@
 /** Transcript search: utterances matching words, phrases and proximity, with links to their moment. */
 import { searchTranscripts } from '../../../store/search/search-transcripts.ts';
-import { agentScopeOf } from '../../services/agent-scope.ts';
+import { agentScopeOf } from '../../services/call-visibility.ts';
 import { roleSets } from '../../roles.ts';
 import type { RoutePlugin } from '../../type-provider.ts';
 import { searchSchema } from './schemas.ts';
