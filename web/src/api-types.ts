@@ -13,7 +13,7 @@ export type { SearchPage } from '../../api/routes/search/schemas.ts';
 export type { CallDetail } from '../../api/schemas/call-detail.ts';
 export type { Example } from '../../api/schemas/example.ts';
 export type { Review, ReviewRequest } from '../../api/schemas/review.ts';
-export type { QueueItem } from '../../api/schemas/sampling.ts';
+export type { QueueItem, SamplingPolicy } from '../../api/schemas/sampling.ts';
 export type { AgreementReport, CalibrationSession, CalibrationView } from '../../api/schemas/calibration.ts';
 export type { AgentResponse } from '../../api/schemas/agent-response.ts';
 export type { CallEvent, CallSentiment, Utterance } from '../../pipeline/result/call-result.ts';

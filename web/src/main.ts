@@ -11,6 +11,7 @@ import { disputesPage } from './pages/disputes-page.ts';
 import { evaluationsPage } from './pages/evaluations-page.ts';
 import { examplesPage } from './pages/examples-page.ts';
 import { queuePage } from './pages/queue-page.ts';
+import { samplingPage } from './pages/sampling-page.ts';
 import { signInPage } from './pages/sign-in-page.ts';
 import { roleSets, type Role } from '../../api/roles.ts';
 import { h, fill, emptyState, loadingState } from './dom.ts';
@@ -23,6 +24,7 @@ const pages: Record<string, PageRenderer> = {
   agents: agentsPage,
   examples: examplesPage,
   queue: queuePage,
+  sampling: samplingPage,
   calibrations: calibrationPage,
   evaluations: evaluationsPage,
   disputes: disputesPage,
@@ -34,6 +36,7 @@ const navigation: readonly { section: string; label: string; roles: readonly Rol
   { section: 'agents', label: 'Agents', roles: roleSets.coaches },
   { section: 'examples', label: 'Example library', roles: roleSets.staff },
   { section: 'queue', label: 'My queue', roles: roleSets.reviewers },
+  { section: 'sampling', label: 'Sampling', roles: roleSets.samplers },
   { section: 'calibrations', label: 'Calibration', roles: roleSets.samplers },
   { section: 'evaluations', label: 'My evaluations', roles: roleSets.agents },
   { section: 'disputes', label: 'Disputes', roles: roleSets.disputeResolvers },

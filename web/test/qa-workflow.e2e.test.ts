@@ -59,16 +59,27 @@ describe.skipIf(!hasChromium)('QA workflow in Chromium', () => {
   });
 
   it("fills a QA specialist's queue from a sampling policy, each call saying how it was picked", async () => {
-    const policy = await api('POST', '/sampling-policies', {
-      name: 'English sample', assignee: 'eval-ann', pick: { kind: 'count', per_agent: 1 }, period: 'day', filters: { language: 'en' }, seed: 7,
-    });
-    const now = Date.now();
-    const run = await api('POST', `/sampling-policies/${policy.policy_id}/runs`, { from: new Date(now - 86_400_000 * 2).toISOString(), to: new Date(now + 3_600_000).toISOString() });
-    expect(run.items.map((item: { agent_id: string }) => item.agent_id).sort()).toEqual(['agent-0', 'agent-3', 'agent-6', 'agent-9']);
+    tokens['qa-lead'] = server.adminToken;
+    await signIn('qa-lead', '#/sampling');
+    await page.fill('.policy-form input[name="name"]', 'English sample');
+    await page.fill('.policy-form input[name="assignee"]', 'eval-ann');
+    await page.selectOption('.policy-form select[name="kind"]', 'count');
+    await page.fill('.policy-form input[name="per_agent"]', '1');
+    await page.selectOption('.policy-form select[name="period"]', 'day');
+    await page.selectOption('.policy-form select[name="language"]', 'en');
+    await page.fill('.policy-form input[name="seed"]', '7');
+    await page.click('.policy-form button[type="submit"]');
+    await expect.poll(() => page.locator('.policy .meta').allTextContents()).toEqual(['1 per agent per day · language en · for eval-ann · seed 7']);
+    await page.fill('.policy input[name="days"]', '2');
+    await page.click('.policy button.run-policy');
+    // Calls i = 0, 3, 6, 9 are in English, one per agent: each is its agent's whole day.
+    await expect.poll(() => page.locator('.policy .run-status').textContent()).toBe('4 calls queued of 4 matching.');
+    await screenshot(page, 'qa-00-sampling');
     await signIn('eval-ann', '#/queue');
     await expect.poll(() => page.locator('table.queue tbody tr').count()).toBe(4);
     const selections = await page.locator('table.queue td.selection').allTextContents();
     expect(selections.every((text) => /^English sample: 1 call per agent per day — #1 of 1 for agent-\d in the .* period \(seed 7\)$/.test(text))).toBe(true);
+    expect((await cellTexts('table.queue tbody tr')).map((row) => row[1]).sort()).toEqual(['agent-0', 'agent-3', 'agent-6', 'agent-9']);
     await screenshot(page, 'qa-01-my-queue');
   });
 
