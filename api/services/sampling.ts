@@ -11,6 +11,7 @@ import { CallqaError } from '../../core/errors.ts';
 import type {
   QueueItem, SamplingFilters, SamplingPolicy, SamplingPolicyRequest, SamplingRun, Selection,
 } from '../schemas/sampling.ts';
+import { notBlindClause } from './calibration.ts';
 import { buildFilterSql, callDateSql } from './call-filter-sql.ts';
 import { isoTimestampSql, type SerializedDb, type SqlRunner } from './serialized-db.ts';
 
@@ -149,12 +150,12 @@ export async function runSamplingPolicy(db: SerializedDb, policyId: string, wind
   });
 }
 
-/** A QA specialist's queue: their items, oldest first. */
+/** A QA specialist's queue: their items, oldest first, without the calls they are calibrating blind (an item shows the score). */
 export async function listQueue(sql: SqlRunner, assignee: string, status: QueueItem['status'] | 'all'): Promise<QueueItem[]> {
   const rows = await sql.all<QueueItemRow>(
     `SELECT ${queueItemColumns} FROM review_queue q JOIN effective_calls c USING (call_id)
-     WHERE q.assignee = $1 AND ($2 = 'all' OR q.status = $2) ORDER BY q.created_at, q.call_id`,
-    [assignee, status],
+     WHERE q.assignee = $blind_viewer AND ($status = 'all' OR q.status = $status) AND ${notBlindClause('c')} ORDER BY q.created_at, q.call_id`,
+    { blind_viewer: assignee, status },
   );
   return rows.map(toQueueItem);
 }

@@ -34,6 +34,10 @@ describe('calibration sessions', () => {
       expect(refused.json()).toMatchObject({ code: 'CQA_ERR_API_CONFLICT', message: expect.stringContaining('blind') });
     }
     expect((await fixture.request('qa', 'GET', '/api/v1/calls')).json().items).toEqual([]);
+    const policy = (await fixture.request('admin', 'POST', '/api/v1/sampling-policies', { name: 'all', assignee: 'qa-user', period: 'day', pick: { kind: 'all' } })).json();
+    const run = await fixture.request('admin', 'POST', `/api/v1/sampling-policies/${policy.policy_id}/runs`, { from: '2020-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' });
+    expect(run.json().items).toHaveLength(2);
+    expect((await fixture.request('qa', 'GET', '/api/v1/review-queue')).json()).toEqual([]);
     expect((await fixture.request('qa', 'GET', '/api/v1/exports/calls.csv')).body.trim().split('\n')).toHaveLength(1);
     // Not an evaluator: sees the calls, and the (still empty) agreement.
     expect((await fixture.request('supervisor', 'GET', '/api/v1/calls')).json().items).toHaveLength(2);
@@ -51,6 +55,7 @@ describe('calibration sessions', () => {
     expect(submitted.json().submitted).toEqual(['qa-user']);
     expect((await fixture.request('qa', 'POST', `/api/v1/calibrations/${sessionId}/answers`, { answers: machineAnswers() })).statusCode).toBe(409);
     expect((await fixture.request('qa', 'GET', `/api/v1/calls/${fixture.callIds[0]}`)).statusCode).toBe(200);
+    expect((await fixture.request('qa', 'GET', '/api/v1/review-queue')).json()).toHaveLength(2);
     expect((await fixture.request('qa', 'GET', `/api/v1/calibrations/${sessionId}`)).json().my_answers).toHaveLength(4);
     expect((await fixture.request('admin', 'GET', `/api/v1/calls/${fixture.callIds[0]}`)).statusCode).toBe(409);
   });
