@@ -1,7 +1,7 @@
 /**
  * Calibration sessions. Evaluators answer blind: until an evaluator submits, the API gives them
  * the session's calls and transcripts only — the session's agreement (409), the calls' detail
- * and reviews (409) and the call list and exports (the calls are left out) are closed to them,
+ * and reviews (409), the call list, exports and their review queue (the calls are left out) are closed to them,
  * since each carries the machine's or a colleague's verdicts. Answers are submitted once, all
  * together, with the machine's verdict at that moment beside each.
  */
