@@ -17,6 +17,9 @@ import { issueToken } from './services/tokens.ts';
 import type { ApiInstance } from './type-provider.ts';
 import { analyzeAndSave, makeSeedRecording, seedFindings } from './seed-calls.test-helper.ts';
 
+/** The agent id of the fixture's agent user: the first seeded call's agent, not the second's. */
+export const agentUserAgentId = 'agent-7';
+
 export interface ApiFixture {
   temp: TempFolder;
   store: Store;
@@ -43,7 +46,8 @@ export async function createApiFixture(options: Partial<Omit<ApiOptionsSpec, 'st
   for (const [index, findings] of seedFindings.entries()) callIds.push(await analyzeAndSave(store, recordingPaths[index]!, findings, analyzeConfig));
   const db = createSerializedDb(store);
   const tokens = Object.fromEntries(
-    await Promise.all(roles.map(async (role) => [role, await issueToken(db, { userName: `${role}-user`, role }, { label: 'cli' })] as const)),
+    await Promise.all(roles.map(async (role) =>
+      [role, await issueToken(db, { userName: `${role}-user`, role, agentId: role === 'agent' ? agentUserAgentId : null }, { label: 'cli' })] as const)),
   ) as Record<Role, string>;
   const app = await createApp({ store, analyzeConfig, ...options });
   return {

@@ -3,12 +3,12 @@
  * frozen out (`ApiOptions`). Limits live here as data; those a deployment tunes (queue limit,
  * DuckDB threads, folders) are settings, with their defaults in config/.
  */
-import path from 'node:path';
 import { settingsSchema } from '../config/index.ts';
 import type { AnalyzeConfig } from '../pipeline/analyze-config.ts';
 import { silentEffects, type Effects } from '../core/effects.ts';
 import { CallqaError } from '../core/errors.ts';
 import type { Store } from '../store/index.ts';
+import { resolveDataFolders } from '../store/retention/delete-calls.ts';
 import { resolveTokenLifetimeDays } from './services/tokens.ts';
 
 export interface RateLimitBudget {
@@ -40,6 +40,10 @@ export interface ApiOptions {
   queueLimit: number;
   /** Redis whose BullMQ queues carry uploads to `callqa worker` processes; null: the in-process queue analyses them. */
   redisUrl: string | null;
+  /** Days after a call's evaluation within which its agent may dispute it; 0 turns disputes off. */
+  disputeWindowDays: number;
+  /** Calls that took place more than this many days ago are purged once a day; null keeps them. */
+  retentionDays: number | null;
   /**
    * DuckDB worker threads, or null to keep DuckDB's default (one per core). The server runs one
    * query at a time, and its queries are small: on a busy 2-core machine, 1 thread halved the
@@ -81,7 +85,7 @@ function resolveThreads(threads: number | null): number | null {
 
 /** Fills defaults (folders beside the database file) and checks the limits. */
 export function resolveApiOptions(spec: ResolvableApiOptions): ApiOptions {
-  const dataDir = path.dirname(path.resolve(spec.store.dbPath));
+  const folders = resolveDataFolders(spec.store.dbPath, spec);
   const rateLimit = spec.rateLimit ?? apiDefaults.rateLimit;
   for (const [name, budget] of Object.entries({ perAddress: rateLimit.perAddress, perUser: rateLimit.perUser })) {
     requirePositive(`rateLimit.${name}.maxRequests`, budget.maxRequests);
@@ -91,8 +95,7 @@ export function resolveApiOptions(spec: ResolvableApiOptions): ApiOptions {
     store: spec.store,
     analyzeConfig: spec.analyzeConfig,
     effects: spec.effects ?? silentEffects,
-    cacheDir: path.resolve(spec.cacheDir ?? path.join(dataDir, 'cache')),
-    uploadsDir: path.resolve(spec.uploadsDir ?? path.join(dataDir, 'uploads')),
+    ...folders,
     bodyLimitBytes: requirePositive('bodyLimitBytes', spec.bodyLimitBytes ?? apiDefaults.bodyLimitBytes),
     uploadLimitBytes: requirePositive('uploadLimitBytes', spec.uploadLimitBytes ?? apiDefaults.uploadLimitBytes),
     rateLimit: Object.freeze({ ...rateLimit, maxTrackedKeys: requirePositive('rateLimit.maxTrackedKeys', rateLimit.maxTrackedKeys) }),
@@ -100,6 +103,8 @@ export function resolveApiOptions(spec: ResolvableApiOptions): ApiOptions {
     tokenLifetimeDays: resolveTokenLifetimeDays(spec.tokenLifetimeDays),
     queueLimit: requirePositive('queueLimit', spec.queueLimit ?? settingsSchema.queueLimit.default),
     redisUrl: spec.redisUrl ?? settingsSchema.redisUrl.default,
+    disputeWindowDays: spec.disputeWindowDays ?? settingsSchema.disputeWindowDays.default,
+    retentionDays: spec.retentionDays ?? settingsSchema.retentionDays.default,
     duckdbThreads: resolveThreads(spec.duckdbThreads ?? settingsSchema.duckdbThreads.default),
     logger: spec.logger ?? apiDefaults.logger,
   });

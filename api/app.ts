@@ -12,6 +12,7 @@ import { authPlugin } from './plugins/app/auth.ts';
 import { databasePlugin } from './plugins/app/database.ts';
 import { jobsPlugin } from './plugins/app/jobs.ts';
 import { mediaPlugin } from './plugins/app/media.ts';
+import { retentionPlugin } from './plugins/app/retention.ts';
 import { webAppPlugin } from './plugins/app/web-app.ts';
 import { answerClientError, errorHandlerPlugin } from './plugins/external/error-handler.ts';
 import { finiteNumbersPlugin } from './plugins/external/finite-numbers.ts';
@@ -26,6 +27,9 @@ import { exportRoutes } from './routes/exports/index.ts';
 import { kpiRoutes } from './routes/kpis/index.ts';
 import { rescoreRoutes } from './routes/rescores/index.ts';
 import { reviewRoutes } from './routes/reviews/index.ts';
+import { agentResponseRoutes } from './routes/agent-responses/index.ts';
+import { calibrationRoutes } from './routes/calibrations/index.ts';
+import { samplingRoutes } from './routes/sampling/index.ts';
 import { searchRoutes } from './routes/search/index.ts';
 import { uploadRoutes } from './routes/uploads/index.ts';
 import { userRoutes } from './routes/users/index.ts';
@@ -38,7 +42,7 @@ export const apiPrefix = '/api/v1';
 
 const routePlugins: readonly RoutePlugin[] = [
   accessLogRoutes, callRoutes, audioRoutes, searchRoutes, reviewRoutes, agentRoutes, kpiRoutes, exampleRoutes, uploadRoutes, exportRoutes,
-  rescoreRoutes, userRoutes,
+  rescoreRoutes, userRoutes, samplingRoutes, calibrationRoutes, agentResponseRoutes,
 ];
 
 /** The whole app; register it on a Fastify instance of its own (its hooks and decorators reach the root). */
@@ -54,6 +58,7 @@ export const appPlugin = sharedPlugin<{ options: ApiOptions }>('callqa-app', asy
   await app.register(accessLogPlugin);
   await app.register(mediaPlugin, { cacheDir: options.cacheDir });
   await app.register(jobsPlugin, { options });
+  await app.register(retentionPlugin, { options });
 
   for (const routes of routePlugins) await app.register(routes, { prefix: apiPrefix, options });
   await app.register(webAppPlugin);

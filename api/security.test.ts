@@ -6,13 +6,16 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from './roles.ts';
 import { createSerializedDb } from './services/serialized-db.ts';
+import { saveTranscriptCall } from '../store/search/search-calls.test-helper.ts';
 import { createApiFixture, type ApiFixture } from './api-fixture.test-helper.ts';
 
 const everyone = roles;
+const staff: readonly Role[] = ['qa', 'supervisor', 'trainer', 'admin'];
 const policy: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/v1/calls': everyone,
   'GET /api/v1/calls/:callId': everyone,
   'GET /api/v1/calls/:callId/audio': everyone,
+  'DELETE /api/v1/calls/:callId': ['admin'],
   'GET /api/v1/search': everyone,
   'GET /api/v1/calls/:callId/reviews': everyone,
   'POST /api/v1/calls/:callId/reviews': ['qa', 'admin'],
@@ -22,19 +25,34 @@ const policy: Readonly<Record<string, readonly Role[]>> = {
   'POST /api/v1/rescores': ['admin'],
   'GET /api/v1/rescores/:runId': ['supervisor', 'admin'],
   'POST /api/v1/calls/:callId/examples': ['trainer', 'admin'],
-  'GET /api/v1/examples': everyone,
-  'GET /api/v1/examples/:exampleId': everyone,
+  'GET /api/v1/examples': staff,
+  'GET /api/v1/examples/:exampleId': staff,
   'DELETE /api/v1/examples/:exampleId': ['trainer', 'admin'],
-  'GET /api/v1/examples/:exampleId/clip': everyone,
+  'GET /api/v1/examples/:exampleId/clip': staff,
   'POST /api/v1/uploads': ['qa', 'supervisor', 'admin'],
   'GET /api/v1/jobs/:jobId': ['qa', 'supervisor', 'admin'],
-  'GET /api/v1/exports/calls.csv': everyone,
-  'GET /api/v1/exports/calls.arrow': everyone,
+  'GET /api/v1/jobs/dead-letters': ['qa', 'supervisor', 'admin'],
+  'GET /api/v1/exports/calls.csv': staff,
+  'GET /api/v1/exports/calls.arrow': staff,
   'GET /api/v1/me': everyone,
   'GET /api/v1/access-log': ['admin'],
   'POST /api/v1/users': ['admin'],
   'GET /api/v1/users/:userName/tokens': ['admin'],
   'DELETE /api/v1/users/:userName/tokens/:tokenId': ['admin'],
+  'POST /api/v1/sampling-policies': ['qa', 'supervisor', 'admin'],
+  'GET /api/v1/sampling-policies': ['qa', 'supervisor', 'admin'],
+  'POST /api/v1/sampling-policies/:policyId/runs': ['qa', 'supervisor', 'admin'],
+  'GET /api/v1/review-queue': ['qa', 'admin'],
+  'POST /api/v1/calibrations': ['qa', 'supervisor', 'admin'],
+  'GET /api/v1/calibrations': ['qa', 'supervisor', 'admin'],
+  'GET /api/v1/calibrations/machine-agreement': ['qa', 'supervisor', 'admin'],
+  'GET /api/v1/calibrations/:sessionId': ['qa', 'supervisor', 'admin'],
+  'POST /api/v1/calibrations/:sessionId/answers': ['qa', 'supervisor', 'admin'],
+  'GET /api/v1/calibrations/:sessionId/agreement': ['qa', 'supervisor', 'admin'],
+  'POST /api/v1/calls/:callId/acknowledgement': ['agent'],
+  'POST /api/v1/calls/:callId/disputes': ['agent'],
+  'GET /api/v1/agent-responses': ['qa', 'supervisor', 'admin', 'agent'],
+  'POST /api/v1/disputes/:responseId/resolution': ['qa', 'supervisor', 'admin'],
 };
 const routeCases = Object.entries(policy).map(([route, allowed]) => ({ route, allowed }));
 
@@ -46,24 +64,52 @@ interface ValidRequest {
   status: number;
 }
 
+type ValidRequests = Readonly<Record<string, (role: Role) => Promise<ValidRequest>>>;
+
 /**
- * One valid request per route. Routes that consume what they act on (deleting an example,
- * revoking a token) get a fresh one per request, made through the API itself.
+ * One valid request per route, for the role that sends it. Routes that consume what they act
+ * on (deleting an example, revoking a token, submitting calibration answers) get a fresh one
+ * per request, made through the API itself. Calibration sessions are scored by two peers who
+ * send nothing else, so no role of the matrix is ever kept blind to the seeded calls.
  */
-function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: string): Readonly<Record<string, () => Promise<ValidRequest>>> {
+function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: string): ValidRequests {
   const callUrl = `/api/v1/calls/${fixture.callIds[0]}`;
   const exampleBody = { start_s: 0.2, end_s: 1.4, label: 'good', guidance_ref: 'G1', note: 'a clear greeting' };
   const newExampleId = async () => (await fixture.request('admin', 'POST', `${callUrl}/examples`, exampleBody)).json().example_id as string;
   let sharedExampleId: string | undefined;
   const exampleId = async () => (sharedExampleId ??= await newExampleId());
   let mintedUsers = 0;
+  let doomedCalls = 0;
   let sharedRescoreRunId: string | undefined;
+  const samplingPolicy = { name: 'matrix', assignee: 'qa-user', period: 'week', pick: { kind: 'count', per_agent: 1 } };
+  let sharedPolicyId: string | undefined;
+  const policyId = async () => (sharedPolicyId ??= (await fixture.request('admin', 'POST', '/api/v1/sampling-policies', samplingPolicy)).json().policy_id as string);
+  let peers: Promise<unknown> | undefined;
+  const calibrationPeers = ['peer-a', 'peer-b'];
+  const ensurePeers = () => (peers ??= Promise.all(calibrationPeers.map((user_name) => fixture.request('admin', 'POST', '/api/v1/users', { user_name, role: 'qa' }))));
+  const newSession = async (evaluators: string[]) => {
+    await ensurePeers();
+    const session = { name: 'matrix', call_ids: fixture.callIds, rule_ids: ['greeting'], evaluators: [...calibrationPeers, ...evaluators] };
+    return (await fixture.request('admin', 'POST', '/api/v1/calibrations', session)).json().session_id as string;
+  };
+  let sharedSessionId: string | undefined;
+  const sessionId = async () => (sharedSessionId ??= await newSession([]));
+  /** An open dispute of the first call's score: the one left open, else a new one. */
+  const openDisputeId = async () => {
+    const [open] = (await fixture.request('admin', 'GET', `/api/v1/agent-responses?status=open&call=${fixture.callIds[0]}`)).json() as { response_id: string; rule_id: string | null }[];
+    if (open?.rule_id === null) return open.response_id;
+    return (await fixture.request('agent', 'POST', `${callUrl}/disputes`, { comment: 'matrix' })).json().response_id as string;
+  };
   const rescoreRunId = async () =>
     (sharedRescoreRunId ??= (await fixture.request('admin', 'POST', '/api/v1/rescores', { agent: 'nobody' })).json().run_id as string);
   return {
     'GET /api/v1/calls': async () => ({ url: '/api/v1/calls?limit=5', status: 200 }),
     'GET /api/v1/calls/:callId': async () => ({ url: callUrl, status: 200 }),
     'GET /api/v1/calls/:callId/audio': async () => ({ url: `${callUrl}/audio`, status: 200 }),
+    'DELETE /api/v1/calls/:callId': async () => {
+      const doomed = await saveTranscriptCall(fixture.store, { name: `doomed-${++doomedCalls}`, language: 'en', utterances: [{ party: 'agent', start: 1, end: 2, text: 'Goodbye.' }] });
+      return { url: `/api/v1/calls/${doomed}`, status: 200 };
+    },
     'GET /api/v1/search': async () => ({ url: '/api/v1/search?q=roaming&party=customer', status: 200 }),
     'GET /api/v1/calls/:callId/reviews': async () => ({ url: `${callUrl}/reviews`, status: 200 }),
     'POST /api/v1/calls/:callId/reviews': async () => ({ url: `${callUrl}/reviews`, payload: { target: 'score', score: 80, comment: 'matrix' }, status: 201 }),
@@ -82,12 +128,37 @@ function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: stri
       url: '/api/v1/uploads?filename=matrix.wav', payload: recording, headers: { 'content-type': 'application/octet-stream' }, status: 202,
     }),
     'GET /api/v1/jobs/:jobId': async () => ({ url: `/api/v1/jobs/${jobId}`, status: 200 }),
+    'GET /api/v1/jobs/dead-letters': async () => ({ url: '/api/v1/jobs/dead-letters', status: 200 }),
     'GET /api/v1/exports/calls.csv': async () => ({ url: '/api/v1/exports/calls.csv?language=en', status: 200 }),
     'GET /api/v1/exports/calls.arrow': async () => ({ url: '/api/v1/exports/calls.arrow', status: 200 }),
     'GET /api/v1/me': async () => ({ url: '/api/v1/me', status: 200 }),
     'GET /api/v1/access-log': async () => ({ url: `/api/v1/access-log?call=${fixture.callIds[0]}&user=qa-user&from=2020-01-01T00:00:00Z&limit=10`, status: 200 }),
     'POST /api/v1/users': async () => ({ url: '/api/v1/users', payload: { user_name: `matrix-${++mintedUsers}`, role: 'trainer' }, status: 201 }),
     'GET /api/v1/users/:userName/tokens': async () => ({ url: '/api/v1/users/qa-user/tokens', status: 200 }),
+    'POST /api/v1/sampling-policies': async () => ({ url: '/api/v1/sampling-policies', payload: samplingPolicy, status: 201 }),
+    'GET /api/v1/sampling-policies': async () => ({ url: '/api/v1/sampling-policies', status: 200 }),
+    'POST /api/v1/sampling-policies/:policyId/runs': async () => ({
+      url: `/api/v1/sampling-policies/${await policyId()}/runs`, payload: { from: '2020-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' }, status: 201,
+    }),
+    'GET /api/v1/review-queue': async () => ({ url: '/api/v1/review-queue?status=all', status: 200 }),
+    'POST /api/v1/calibrations': async () => {
+      await ensurePeers();
+      return { url: '/api/v1/calibrations', payload: { name: 'matrix', call_ids: fixture.callIds, evaluators: calibrationPeers }, status: 201 };
+    },
+    'GET /api/v1/calibrations': async () => ({ url: '/api/v1/calibrations', status: 200 }),
+    'GET /api/v1/calibrations/machine-agreement': async () => ({ url: '/api/v1/calibrations/machine-agreement', status: 200 }),
+    'GET /api/v1/calibrations/:sessionId': async () => ({ url: `/api/v1/calibrations/${await sessionId()}`, status: 200 }),
+    'POST /api/v1/calibrations/:sessionId/answers': async (role) => ({
+      url: `/api/v1/calibrations/${await newSession(['qa', 'supervisor', 'admin'].includes(role) ? [`${role}-user`] : [])}/answers`,
+      payload: { answers: fixture.callIds.map((call_id) => ({ call_id, rule_id: 'greeting', status: 'pass' })) }, status: 201,
+    }),
+    'GET /api/v1/calibrations/:sessionId/agreement': async () => ({ url: `/api/v1/calibrations/${await sessionId()}/agreement`, status: 200 }),
+    'POST /api/v1/calls/:callId/acknowledgement': async () => ({ url: `${callUrl}/acknowledgement`, payload: {}, status: 201 }),
+    'POST /api/v1/calls/:callId/disputes': async () => ({ url: `${callUrl}/disputes`, payload: { comment: 'matrix' }, status: 201 }),
+    'GET /api/v1/agent-responses': async () => ({ url: '/api/v1/agent-responses?status=all', status: 200 }),
+    'POST /api/v1/disputes/:responseId/resolution': async () => ({
+      url: `/api/v1/disputes/${await openDisputeId()}/resolution`, payload: { outcome: 'upheld', comment: 'matrix' }, status: 200,
+    }),
     'DELETE /api/v1/users/:userName/tokens/:tokenId': async () => {
       const { user_name, token_id } = (await fixture.request('admin', 'POST', '/api/v1/users', { user_name: `revoked-${++mintedUsers}`, role: 'qa' })).json();
       return { url: `/api/v1/users/${user_name}/tokens/${token_id}`, status: 200 };
@@ -97,9 +168,10 @@ function createValidRequests(fixture: ApiFixture, recording: Buffer, jobId: stri
 
 describe('access and security', () => {
   let fixture: ApiFixture;
-  let validRequests: Readonly<Record<string, () => Promise<ValidRequest>>>;
+  let validRequests: ValidRequests;
+  // A deletion names a call that does not exist, so no admitted request removes a seeded call.
   const urlOf = (route: string) =>
-    route.split(' ')[1]!.replace(':callId', fixture.callIds[0]!).replace(/:(exampleId|jobId|runId)/, '00000000-0000-4000-8000-000000000000')
+    route.split(' ')[1]!.replace(':callId', route.startsWith('DELETE /api/v1/calls/') ? '0000000000000000' : fixture.callIds[0]!).replace(/:(exampleId|jobId|runId|policyId|sessionId|responseId)/, '00000000-0000-4000-8000-000000000000')
       .replace(':userName', 'qa-user').replace(':tokenId', '0123456789abcdef');
   beforeAll(async () => {
     fixture = await createApiFixture();
@@ -119,7 +191,7 @@ describe('access and security', () => {
   it.each(routeCases)('$route succeeds for each of $allowed with a valid request', async ({ route, allowed }) => {
     const method = route.split(' ')[0] as 'GET' | 'POST' | 'DELETE';
     for (const role of allowed) {
-      const { url, payload, headers, status } = await validRequests[route]!();
+      const { url, payload, headers, status } = await validRequests[route]!(role);
       const response = await fixture.app.inject({ method, url, payload, headers: { ...headers, authorization: `Bearer ${fixture.tokens[role]}` } });
       expect(response.statusCode, `${role} on ${route}: ${response.body.slice(0, 300)}`).toBe(status);
     }
@@ -128,7 +200,7 @@ describe('access and security', () => {
   it.each(routeCases)('$route refuses the roles it does not admit, even with a valid request', async ({ route, allowed }) => {
     const method = route.split(' ')[0] as 'GET' | 'POST' | 'DELETE';
     for (const role of roles.filter((candidate) => !allowed.includes(candidate))) {
-      const { url, payload, headers } = await validRequests[route]!();
+      const { url, payload, headers } = await validRequests[route]!(role);
       const response = await fixture.app.inject({ method, url, payload, headers: { ...headers, authorization: `Bearer ${fixture.tokens[role]}` } });
       expect(response.statusCode, `${role} on ${route}`).toBe(403);
       expect(response.json()).toMatchObject({ code: 'CQA_ERR_API_FORBIDDEN', error: 'Forbidden' });

@@ -39,6 +39,7 @@ export const mainCommand = defineCommand({
     enqueue: lazyCommand(commandMeta.enqueue, () => import('./enqueue-command.ts').then((module) => module.enqueueCommand)),
     ingest: lazyCommand(commandMeta.ingest, () => import('./ingest-command.ts').then((module) => module.ingestCommand)),
     jobs: lazyCommand(commandMeta.jobs, () => import('./jobs-command.ts').then((module) => module.jobsCommand)),
+    purge: lazyCommand(commandMeta.purge, () => import('./purge-command.ts').then((module) => module.purgeCommand)),
   },
 });
 

@@ -19,7 +19,7 @@ import { openStore } from '../store/index.ts';
 
 const settingKeys = [
   'dbPath', 'port', 'host', 'duckdbThreads', 'modelsDir', 'whisperModelId', 'uploadsDir', 'cacheDir', 'queueLimit', 'agentSentiment',
-  'redaction', 'rulePacksDir', 'scorecardPath', 'redisUrl',
+  'redaction', 'rulePacksDir', 'scorecardPath', 'redisUrl', 'disputeWindowDays', 'retentionDays',
 ] as const;
 
 export const serveCommand = defineCommand({
@@ -44,6 +44,8 @@ export const serveCommand = defineCommand({
           cacheDir: settings.cacheDir.value ?? undefined,
           queueLimit: settings.queueLimit.value,
           redisUrl: settings.redisUrl.value,
+          disputeWindowDays: settings.disputeWindowDays.value,
+          retentionDays: settings.retentionDays.value,
         });
         const stopped = untilStopped(); // listening for signals before announcing the URL
         const url = await app.listen({ host: settings.host.value, port: settings.port.value });

@@ -29,12 +29,23 @@ describe('callqa users add', () => {
   it.each([
     [['add', 'dana', '--role', 'boss'], '--role must be one of qa, supervisor, trainer, admin'],
     [['add', '../dana', '--role', 'qa'], 'user name "../dana"'],
+    [['add', 'ada', '--role', 'agent'], 'has role agent but no agent id'],
+    [['add', 'ada', '--role', 'qa', '--agent-id', 'agent-7'], 'an agent id is for role agent only'],
+    [['add', 'ada', '--role', 'agent', '--agent-id', 'a/7'], '--agent-id "a/7"'],
   ])('refuses %j with exit 2 and nothing on stdout', async (args, message) => {
     const outcome = await runUsers([...args, '--db', temp.file('refused.duckdb')]);
     expect(outcome.exitCode).toBe(2);
     expect(outcome.stdout).toBe('');
     expect(outcome.stderr).toContain('CQA_ERR_CONFIG_INVALID');
     expect(outcome.stderr).toContain(message);
+  });
+
+  it('ties an agent to the agent id of their calls', async () => {
+    const dbPath = temp.file('agents.duckdb');
+    const outcome = await runUsers(['add', 'ada', '--role', 'agent', '--agent-id', 'agent-7', '--db', dbPath]);
+    expect(outcome.exitCode, outcome.stderr).toBe(0);
+    expect(await queryDb(dbPath, 'SELECT user_name, role, agent_id FROM users')).toEqual([{ user_name: 'ada', role: 'agent', agent_id: 'agent-7' }]);
+    expect((await runUsers(['add', 'ada', '--role', 'agent', '--agent-id', 'agent-8', '--db', dbPath])).stderr).toContain('already exists with role agent (agent agent-7)');
   });
 
   it('refuses to change an existing user\'s role', async () => {

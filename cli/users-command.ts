@@ -1,5 +1,5 @@
 /**
- * `callqa users add NAME --role ROLE [--expires-in-days N]`: creates a user (or reuses one
+ * `callqa users add NAME --role ROLE [--agent-id ID] [--expires-in-days N]`: creates a user (or reuses one
  * with that role) and prints a new API token as the only line on stdout, so scripts can
  * capture it. The token is shown once; the database keeps only its sha256.
  * `callqa users tokens [NAME] [--json]`: the active tokens (of one user), by id.
@@ -52,16 +52,21 @@ const addUserCommand = defineCommand({
     name: { type: 'positional', description: 'User name (letters, digits, _ . @ -)', required: true },
     role: { type: 'string', description: `One of: ${roles.join(', ')}`, required: true },
     'expires-in-days': { type: 'string', description: 'Token lifetime (default: CALLQA_TOKEN_LIFETIME_DAYS, else 90)' },
+    'agent-id': { type: 'string', description: 'Role agent only: the agent id of the calls the user may see (their own)' },
     ...dbArgs,
   },
   run: ({ args }) =>
     reportFailures(async (effects) => {
       checkUserName(args.name);
+      const agentId = args['agent-id'] ?? null;
+      if (agentId !== null && !userNamePattern.test(agentId)) {
+        throw new CallqaError('CQA_ERR_CONFIG_INVALID', `--agent-id "${agentId}" may hold only letters, digits and _ . @ - (1–64 characters)`);
+      }
       if (!isRole(args.role)) throw new CallqaError('CQA_ERR_CONFIG_INVALID', `--role must be one of ${roles.join(', ')}, got "${args.role}"`);
       const role = args.role;
       const lifetimeDays = resolveTokenLifetimeDays(args['expires-in-days']);
       await withDb(args, async (db, dbPath) => {
-        const token = await issueToken(db, { userName: args.name, role }, { label: 'cli', lifetimeDays });
+        const token = await issueToken(db, { userName: args.name, role, agentId }, { label: 'cli', lifetimeDays });
         process.stdout.write(`${token}\n`);
         effects.log(`token issued for ${args.name} (${role}) in ${dbPath}, valid for ${lifetimeDays} days; it is shown only this once`);
       });

@@ -128,6 +128,17 @@ export const settingsSchema = Object.freeze({
     description: 'Redis (or Valkey) whose BullMQ queues carry analysis jobs to `callqa worker` processes (null: analyse in the server\'s own in-process queue)',
     expected: 'a redis:// or rediss:// URL',
   }),
+  disputeWindowDays: defineSetting({
+    schema: Type.Integer({ minimum: 0, maximum: 365 }), default: 7, env: 'CALLQA_DISPUTE_WINDOW_DAYS', flag: 'dispute-window-days', fromText: asInteger,
+    description: "Days after a call's evaluation (its analysis, or its newest review) within which its agent may dispute it (0: no disputes)",
+    expected: 'an integer from 0 to 365',
+  }),
+  retentionDays: defineSetting({
+    schema: Type.Union([Type.Integer({ minimum: 1, maximum: 36_500 }), Type.Null()]), default: null,
+    env: 'CALLQA_RETENTION_DAYS', flag: 'retention-days', fromText: asInteger,
+    description: 'Calls that took place more than this many days ago are deleted by `callqa purge` and by the server daily (null: kept until deleted)',
+    expected: 'an integer from 1 to 36500',
+  }),
   hubUrl: defineSetting({
     schema: Type.String({ pattern: '^https?://' }), default: defaultHubUrl, env: 'CALLQA_HUB_URL', flag: 'hub-url', fromText: asText,
     description: 'Hugging Face Hub, or a mirror of it, that `callqa models pull` downloads from', expected: 'an http(s) URL',

@@ -41,6 +41,7 @@ export const errorCatalogue = {
   CQA_ERR_API_REQUEST_TIMEOUT: { statusCode: 408, exitCode: 75, summary: 'the request body stopped arriving before it was complete' },
   CQA_ERR_API_RANGE_NOT_SATISFIABLE: { statusCode: 416, exitCode: 2, summary: 'the requested byte range lies outside the file' },
   CQA_ERR_API_UNPROCESSABLE: { statusCode: 422, exitCode: 2, summary: 'the request does not fit the call (span outside it, rule not checked)' },
+  CQA_ERR_API_CONFLICT: { statusCode: 409, exitCode: 2, summary: 'the request conflicts with the state of what it acts on (a blind calibration, a closed dispute window)' },
   CQA_ERR_API_RATE_LIMITED: { statusCode: 429, exitCode: 75, summary: 'too many requests from this token or address' },
   CQA_ERR_API_QUEUE_FULL: { statusCode: 503, exitCode: 75, summary: 'the analysis queue is full' },
   CQA_ERR_QUEUE_DEAD_LETTER: { statusCode: 500, exitCode: 75, summary: 'a queued job used up its attempts (or stalled too often) and was set aside' },

@@ -1,10 +1,11 @@
 /** A QA review: an override of one rule result or of the score, with who, when and why. */
 import { CloneType, Type, type Static } from '@sinclair/typebox';
 import { decidedRuleStatuses, ruleStatuses } from '../../pipeline/result/call-result.ts';
+import { Selection } from './sampling.ts';
 import { CallId, Comment, RuleId, Timestamp, UserName, Uuid } from './common.ts';
 
 export const RuleStatus = Type.Union(ruleStatuses.map((status) => Type.Literal(status)));
-const DecidedRuleStatus = Type.Union(decidedRuleStatuses.map((status) => Type.Literal(status)), { description: 'A review decides: uncertain is not a status to set.' });
+export const DecidedRuleStatus = Type.Union(decidedRuleStatuses.map((status) => Type.Literal(status)), { description: 'A review decides: uncertain is not a status to set.' });
 const ScoreValue = Type.Union([Type.Number({ minimum: 0, maximum: 100 }), Type.Null()]);
 
 export const ReviewRequest = Type.Union([
@@ -28,5 +29,6 @@ export const Review = Type.Object({
     description: 'The admin who minted that token for the reviewer, when it was not the reviewer or the database\'s operator: who may have acted.',
   }),
   created_at: Timestamp,
+  selection: Type.Union([Selection, Type.Null()], { description: 'How the call came to be reviewed, when the review completed a sampling queue item.' }),
 });
 export type Review = Static<typeof Review>;

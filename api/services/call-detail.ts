@@ -3,23 +3,29 @@ import { CallqaError } from '../../core/errors.ts';
 import { withoutAgentSentiment } from '../../pipeline/result/without-agent-sentiment.ts';
 import type { CallDetail } from '../schemas/call-detail.ts';
 import type { RecordingRef } from './recording-files.ts';
+import type { CallVisibility } from './call-visibility.ts';
+import { ensureNotBlind } from './calibration.ts';
 import { callNotFound } from './not-found.ts';
 import { listReviews } from './reviews.ts';
 import { isoTimestampSql, type SerializedDb } from './serialized-db.ts';
 
 type CallRow = CallDetail['call'] & { result_json: string; effective_score: number | null; score_review_id: string | null };
 
-/** The call, or CQA_ERR_API_NOT_FOUND; with `agentSentiment` false, stripped of agent sentiment however it was analysed. */
-export async function loadCallDetail(db: SerializedDb, callId: string, { agentSentiment }: { agentSentiment: boolean }): Promise<CallDetail> {
+/**
+ * The call, or CQA_ERR_API_NOT_FOUND (also for another agent's call when the visibility names
+ * an agent), or CQA_ERR_API_CONFLICT while the viewer calibrates it blind; with `agentSentiment` false, stripped of agent sentiment however it was analysed.
+ */
+export async function loadCallDetail(db: SerializedDb, callId: string, { agentSentiment }: { agentSentiment: boolean }, visibility: CallVisibility): Promise<CallDetail> {
   return db.read(async (sql) => {
     const [row] = await sql.all<CallRow>(
       `SELECT call_id, sha256, source, file_name, channel, size_bytes::DOUBLE AS size_bytes, duration_s, language, agent_id,
         strftime(started_at, '%Y-%m-%dT%H:%M:%S') AS started_at, queue, direction, ${isoTimestampSql('first_analysed_at')} AS first_analysed_at, ${isoTimestampSql('analysed_at')} AS analysed_at,
         last_run_id, result_json::VARCHAR AS result_json, effective_score, score_review_id
-       FROM effective_calls WHERE call_id = $1`,
-      [callId],
+       FROM effective_calls WHERE call_id = $1 AND ($2::VARCHAR IS NULL OR agent_id = $2)`,
+      [callId, visibility.agentId],
     );
     if (!row) throw callNotFound(callId);
+    await ensureNotBlind(sql, visibility.viewer, callId);
     const rules = await sql.all<CallDetail['effective']['rules'][number]>(
       `SELECT rule_id, effective_status AS status, status AS machine_status, review_id
        FROM effective_rule_results WHERE call_id = $1 ORDER BY rule_id`,
@@ -42,9 +48,9 @@ export async function loadCallDetail(db: SerializedDb, callId: string, { agentSe
   });
 }
 
-/** A call's identity and where its recording was analysed from; CQA_ERR_API_NOT_FOUND if unknown. */
-export async function loadCallRef(db: SerializedDb, callId: string): Promise<RecordingRef> {
-  const [row] = await db.all<RecordingRef & { channel: string }>('SELECT call_id, sha256, source, channel FROM calls WHERE call_id = $1', [callId]);
+/** A call's identity and where its recording was analysed from; CQA_ERR_API_NOT_FOUND if unknown or outside the agent `scope`. */
+export async function loadCallRef(db: SerializedDb, callId: string, scope: string | null = null): Promise<RecordingRef> {
+  const [row] = await db.all<RecordingRef & { channel: string }>('SELECT call_id, sha256, source, channel FROM calls WHERE call_id = $1 AND ($2::VARCHAR IS NULL OR agent_id = $2)', [callId, scope]);
   if (!row) throw callNotFound(callId);
   if (row.channel !== 'voice') {
     throw new CallqaError('CQA_ERR_API_UNPROCESSABLE', `call ${callId} is a ${row.channel === 'email' ? 'e-mail' : row.channel} conversation: it has no audio; its messages are the utterances of GET /api/v1/calls/${callId}`);

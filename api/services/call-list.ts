@@ -1,6 +1,7 @@
 /** Call lists: one page with a cursor for the UI, or every matching call for an export. */
 import type { CallFilters, CallSortKey } from '../schemas/call-filters.ts';
 import type { CallSummary } from '../schemas/call-summary.ts';
+import { visibilitySql, type CallVisibility } from './call-visibility.ts';
 import { cursorClause, decodeCursor, encodeCursor } from './call-cursor.ts';
 import { buildFilterSql, sortExpressions, type FilterSql } from './call-filter-sql.ts';
 import { isoTimestampSql, type SqlRunner } from './serialized-db.ts';
@@ -39,12 +40,13 @@ function summarySelect(filterSql: FilterSql, sort: CallSortKey, order: 'asc' | '
     ORDER BY p.sort_value ${order}, p.call_id ${order}`;
 }
 
-/** One page of calls matching the filters, after the cursor when one is given. */
-export async function listCallPage(sql: SqlRunner, filters: CallFilters, page: { limit: number; cursor?: string }): Promise<CallPage> {
+/** One page of the visible calls matching the filters, after the cursor when one is given. */
+export async function listCallPage(sql: SqlRunner, filters: CallFilters, page: { limit: number; cursor?: string }, visibility: CallVisibility): Promise<CallPage> {
   const sort = filters.sort ?? 'first_analysed_at';
   const order = filters.order ?? 'desc';
   const after = page.cursor === undefined ? undefined : cursorClause(decodeCursor(page.cursor, sort, order));
-  const filterSql = buildFilterSql(filters, after ? [after.clause] : [], { ...after?.params, limit: page.limit + 1 });
+  const visible = visibilitySql(visibility);
+  const filterSql = buildFilterSql(filters, [...(after ? [after.clause] : []), ...visible.clauses], { ...after?.params, ...visible.params, limit: page.limit + 1 });
   const rows = await sql.all<SummaryRow>(summarySelect(filterSql, sort, order, 'LIMIT $limit'), filterSql.params);
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
@@ -55,9 +57,10 @@ export async function listCallPage(sql: SqlRunner, filters: CallFilters, page: {
   };
 }
 
-/** Every call matching the filters, in the requested order. */
-export async function listAllCalls(sql: SqlRunner, filters: CallFilters): Promise<CallSummary[]> {
-  const filterSql = buildFilterSql(filters);
+/** Every visible call matching the filters, in the requested order. */
+export async function listAllCalls(sql: SqlRunner, filters: CallFilters, visibility: CallVisibility): Promise<CallSummary[]> {
+  const visible = visibilitySql(visibility);
+  const filterSql = buildFilterSql(filters, visible.clauses, visible.params);
   const rows = await sql.all<SummaryRow>(summarySelect(filterSql, filters.sort ?? 'first_analysed_at', filters.order ?? 'desc', ''), filterSql.params);
   return rows.map(({ sort_value: _sortValue, ...summary }) => summary);
 }

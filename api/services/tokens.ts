@@ -23,6 +23,8 @@ export interface Principal {
   tokenId: string;
   /** The API user who minted the token for someone else; null when the user or the operator did. */
   tokenIssuedBy: string | null;
+  /** Role agent: the agent id whose calls alone the user sees; null for every other role. */
+  agentId: string | null;
 }
 
 export type TokenLabel = 'cli' | 'api' | 'startup';
@@ -83,17 +85,25 @@ const tokenColumns = `left(t.token_sha256, ${tokenIdLength}) AS token_id, t.user
  * Creates the user if new and issues a token for them. An existing user keeps their role:
  * asking for another one is refused rather than silently changing who may do what.
  */
-export async function issueToken(db: SerializedDb, user: Pick<Principal, 'userName' | 'role'>, issue: TokenIssue): Promise<string> {
+export async function issueToken(
+  db: SerializedDb, user: Pick<Principal, 'userName' | 'role'> & { agentId?: string | null }, issue: TokenIssue,
+): Promise<string> {
   const token = tokenPrefix + randomBytes(32).toString('base64url');
+  const agentId = user.agentId ?? null;
+  if ((user.role === 'agent') !== (agentId !== null)) {
+    throw new CallqaError('CQA_ERR_CONFIG_INVALID', user.role === 'agent'
+      ? `user "${user.userName}" has role agent but no agent id; give the id their calls carry (--agent-id ID)`
+      : `an agent id is for role agent only, not ${user.role}; leave out --agent-id`);
+  }
   await db.transaction(async (sql) => {
-    const [existing] = await sql.all<{ role: string }>('SELECT role FROM users WHERE user_name = $1', [user.userName]);
-    if (existing && existing.role !== user.role) {
+    const [existing] = await sql.all<{ role: string; agent_id: string | null }>('SELECT role, agent_id FROM users WHERE user_name = $1', [user.userName]);
+    if (existing && (existing.role !== user.role || existing.agent_id !== agentId)) {
       throw new CallqaError(
         'CQA_ERR_CONFIG_INVALID',
-        `user "${user.userName}" already exists with role ${existing.role}, not ${user.role}; choose another name or keep the role`,
+        `user "${user.userName}" already exists with role ${existing.role}${existing.agent_id ? ` (agent ${existing.agent_id})` : ''}, not ${user.role}${agentId ? ` (agent ${agentId})` : ''}; choose another name or keep the role`,
       );
     }
-    if (!existing) await sql.run('INSERT INTO users VALUES ($1, $2, now())', [user.userName, user.role]);
+    if (!existing) await sql.run('INSERT INTO users (user_name, role, created_at, agent_id) VALUES ($1, $2, now(), $3)', [user.userName, user.role, agentId]);
     await sql.run(
       `INSERT INTO api_tokens (token_sha256, user_name, label, created_at, expires_at, issued_by)
        VALUES ($1, $2, $3, now(), now() + to_days($4::INTEGER), $5)`,
@@ -113,7 +123,7 @@ export type TokenLookup =
 export async function lookUpToken(db: SerializedDb, token: string): Promise<TokenLookup> {
   if (!token.startsWith(tokenPrefix)) return { status: 'unknown' };
   const [row] = await db.all<Principal & { expired: boolean; expiredAt: string }>(
-    `SELECT u.user_name AS "userName", u.role AS role, left(t.token_sha256, ${tokenIdLength}) AS "tokenId", t.issued_by AS "tokenIssuedBy",
+    `SELECT u.user_name AS "userName", u.role AS role, left(t.token_sha256, ${tokenIdLength}) AS "tokenId", t.issued_by AS "tokenIssuedBy", u.agent_id AS "agentId",
             t.expires_at <= now() AS expired, ${isoTimestampSql('t.expires_at')} AS "expiredAt"
      FROM api_tokens t JOIN users u USING (user_name)
      WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL`,

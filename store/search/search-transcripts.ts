@@ -18,6 +18,8 @@ export interface SearchRequest {
   language?: string;
   limit: number;
   cursor?: string;
+  /** Only this agent's calls (an agent's own search). */
+  agentId?: string;
 }
 
 /** A matched word of the utterance: UTF-16 offsets into `text`, end exclusive. */
@@ -149,6 +151,7 @@ export async function searchTranscripts(store: Store, request: SearchRequest): P
       (call_id > $cursor_call OR (call_id = $cursor_call AND utterance_idx > $cursor_utterance))))))`);
   }
   if (party) params.party = party;
+  if (request.agentId !== undefined) params.agent_id = request.agentId;
   // One scan of the index for every word of the query; the clauses then join the few rows it
   // keeps. The page is chosen from the index and the calls alone: utterances (text, times) are
   // read for the page's rows only.
@@ -157,7 +160,7 @@ export async function searchTranscripts(store: Store, request: SearchRequest): P
   const sql = `WITH ${[queryTerms, ...clauseRows, ...clauseHits].join(',\n')},
     matched AS (SELECT call_id, utterance_idx, (${hits})::INTEGER AS hits FROM c0 ${joined}),
     dated AS (SELECT m.*, epoch_us(coalesce(CAST(c.started_at AS TIMESTAMPTZ), c.first_analysed_at))::BIGINT AS date_us
-      FROM matched m JOIN calls c USING (call_id)),
+      FROM matched m JOIN calls c USING (call_id) ${request.agentId === undefined ? '' : 'WHERE c.agent_id = $agent_id'}),
     page AS MATERIALIZED (SELECT * FROM dated ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
       ORDER BY hits DESC, date_us DESC, call_id, utterance_idx LIMIT $limit),
     marks AS (SELECT call_id, utterance_idx, list({'clause': clause, 'first': first_position, 'last': last_position}) AS marks

@@ -3,6 +3,7 @@
  * nothing of TypeBox reaches the bundle. The few enumerations the filters offer are repeated
  * here as values, checked against those types so they cannot drift apart silently.
  */
+import type { Role } from '../../api/roles.ts';
 import type { CallSummary } from '../../api/schemas/call-summary.ts';
 import type { CallEvent, ContactChannel, Language, RuleResult } from '../../pipeline/result/call-result.ts';
 
@@ -12,6 +13,9 @@ export type { SearchPage } from '../../api/routes/search/schemas.ts';
 export type { CallDetail } from '../../api/schemas/call-detail.ts';
 export type { Example } from '../../api/schemas/example.ts';
 export type { Review, ReviewRequest } from '../../api/schemas/review.ts';
+export type { QueueItem, SamplingPolicy } from '../../api/schemas/sampling.ts';
+export type { AgreementReport, CalibrationSession, CalibrationView } from '../../api/schemas/calibration.ts';
+export type { AgentResponse } from '../../api/schemas/agent-response.ts';
 export type { CallEvent, CallSentiment, Utterance } from '../../pipeline/result/call-result.ts';
 export type { CallSummary, RuleResult };
 
@@ -27,4 +31,4 @@ export const callDirections = ['inbound', 'outbound', 'internal'] as const satis
 export const ruleStatuses = ['pass', 'fail', 'n/a'] as const satisfies readonly RuleStatus[];
 
 export interface CallPage { items: CallSummary[]; next_cursor: string | null }
-export interface Principal { user_name: string; role: 'qa' | 'supervisor' | 'trainer' | 'admin' }
+export interface Principal { user_name: string; role: Role }

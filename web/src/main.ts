@@ -6,7 +6,12 @@ import './styles.css';
 import { agentsPage } from './pages/agents-page.ts';
 import { callListPage } from './pages/call-list-page.ts';
 import { callPage } from './pages/call-page.ts';
+import { calibrationPage } from './pages/calibration-page.ts';
+import { disputesPage } from './pages/disputes-page.ts';
+import { evaluationsPage } from './pages/evaluations-page.ts';
 import { examplesPage } from './pages/examples-page.ts';
+import { queuePage } from './pages/queue-page.ts';
+import { samplingPage } from './pages/sampling-page.ts';
 import { signInPage } from './pages/sign-in-page.ts';
 import { roleSets, type Role } from '../../api/roles.ts';
 import { h, fill, emptyState, loadingState } from './dom.ts';
@@ -18,13 +23,23 @@ const pages: Record<string, PageRenderer> = {
   calls: (route, signal) => (route.parts[1] ? callPage(route.parts[1], route, signal) : callListPage(route, signal)),
   agents: agentsPage,
   examples: examplesPage,
+  queue: queuePage,
+  sampling: samplingPage,
+  calibrations: calibrationPage,
+  evaluations: evaluationsPage,
+  disputes: disputesPage,
 };
 
 /** Each page with the roles whose API requests it makes (api/roles.ts); the others do not see it. */
 const navigation: readonly { section: string; label: string; roles: readonly Role[] }[] = [
   { section: 'calls', label: 'Calls', roles: roleSets.everyone },
   { section: 'agents', label: 'Agents', roles: roleSets.coaches },
-  { section: 'examples', label: 'Example library', roles: roleSets.everyone },
+  { section: 'examples', label: 'Example library', roles: roleSets.staff },
+  { section: 'queue', label: 'My queue', roles: roleSets.reviewers },
+  { section: 'sampling', label: 'Sampling', roles: roleSets.samplers },
+  { section: 'calibrations', label: 'Calibration', roles: roleSets.samplers },
+  { section: 'evaluations', label: 'My evaluations', roles: roleSets.agents },
+  { section: 'disputes', label: 'Disputes', roles: roleSets.disputeResolvers },
 ];
 
 /** The top bar; before the role is known it offers only the pages every role may open. */

@@ -3,6 +3,7 @@
  * and served with byte ranges, so seeking to a rule's evidence does not download the call.
  */
 import { createReadStream } from 'node:fs';
+import { agentScopeOf } from '../../services/call-visibility.ts';
 import { roleSets } from '../../roles.ts';
 import { loadBleepSpans } from '../../services/bleeps.ts';
 import { resolveByteRange } from '../../services/byte-range.ts';
@@ -12,7 +13,7 @@ import { callAudioSchema } from './schemas.ts';
 
 export const audioRoutes: RoutePlugin = async (app, { options: { analyzeConfig } }) => {
   app.get('/calls/:callId/audio', { schema: callAudioSchema, config: { access: roleSets.everyone, accessLog: 'listen' } }, async (request, reply) => {
-    const call = await loadCallRef(app.db, request.params.callId);
+    const call = await loadCallRef(app.db, request.params.callId, agentScopeOf(request));
     const audio = await app.audioCache.load(call, await loadBleepSpans(app.db, call.call_id, analyzeConfig.redaction));
     const range = (() => {
       try {

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { CallDetail } from '../../schemas/call-detail.ts';
 import { CallFilters } from '../../schemas/call-filters.ts';
 import { CallSummary } from '../../schemas/call-summary.ts';
-import { BinaryBody, CallIdParams, withErrors } from '../../schemas/common.ts';
+import { BinaryBody, CallId, CallIdParams, UserName, withErrors } from '../../schemas/common.ts';
 
 export const listCallsSchema = {
   summary: 'Calls matching the filters, one page at a time',
@@ -34,4 +34,21 @@ export const callAudioSchema = {
     200: BinaryBody('The whole recording.'),
     206: BinaryBody('The requested byte range.'),
   }, 404, 416),
+};
+
+export const CallDeletion = Type.Object({
+  deletion_id: Type.String({ format: 'uuid' }),
+  call_id: CallId,
+  file_name: Type.String(),
+  reason: Type.Union([Type.Literal('request'), Type.Literal('retention')]),
+  deleted_by: Type.Union([UserName, Type.Null()]),
+  rows_deleted: Type.Record(Type.String(), Type.Integer(), { description: 'Per table, the rows that went.' }),
+  files_deleted: Type.Array(Type.String(), { description: "The server's copies: the uploaded recording's folder and transcoded audio." }),
+}, { description: 'The audit record of a deletion, kept in call_deletions.' });
+
+export const deleteCallSchema = {
+  summary: 'Delete a call: every row about it (results, transcript, search index, reviews, responses) and the server\'s copies of its recording; audited',
+  tags: ['calls'],
+  params: CallIdParams,
+  response: withErrors({ 200: CallDeletion }, 404),
 };

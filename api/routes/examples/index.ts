@@ -12,11 +12,11 @@ export const exampleRoutes: RoutePlugin = async (app, { options: { analyzeConfig
     return reply.code(201).send(example);
   });
 
-  app.get('/examples', { schema: listExamplesSchema, config: { access: roleSets.everyone } }, async (request) =>
+  app.get('/examples', { schema: listExamplesSchema, config: { access: roleSets.staff } }, async (request) =>
     app.db.read((sql) => listExamples(sql, request.query)),
   );
 
-  app.get('/examples/:exampleId', { schema: exampleSchema, config: { access: roleSets.everyone } }, async (request) =>
+  app.get('/examples/:exampleId', { schema: exampleSchema, config: { access: roleSets.staff } }, async (request) =>
     app.db.read((sql) => loadExample(sql, request.params.exampleId)),
   );
 
@@ -25,7 +25,7 @@ export const exampleRoutes: RoutePlugin = async (app, { options: { analyzeConfig
     return reply.code(204).send(null);
   });
 
-  app.get('/examples/:exampleId/clip', { schema: exampleClipSchema, config: { access: roleSets.everyone, accessLog: 'clip' } }, async (request, reply) => {
+  app.get('/examples/:exampleId/clip', { schema: exampleClipSchema, config: { access: roleSets.staff, accessLog: 'clip' } }, async (request, reply) => {
     const clip = await createClipArchive(app.db, request.params.exampleId, analyzeConfig.redaction);
     request.accessedCallIds = [clip.callId];
     return reply.type('application/zip').header('content-disposition', `attachment; filename="${clip.fileName}"`).send(clip.bytes);

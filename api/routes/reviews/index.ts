@@ -1,6 +1,8 @@
 /** Reviews: QA specialists override a rule result or the score; every change is kept. */
 import { requirePrincipal } from '../../plugins/app/auth.ts';
+import { agentScopeOf } from '../../services/call-visibility.ts';
 import { roleSets } from '../../roles.ts';
+import { ensureNotBlind } from '../../services/calibration.ts';
 import { loadCallRef } from '../../services/call-detail.ts';
 import { addReview, listReviews } from '../../services/reviews.ts';
 import type { RoutePlugin } from '../../type-provider.ts';
@@ -8,8 +10,11 @@ import { addReviewSchema, listReviewsSchema } from './schemas.ts';
 
 export const reviewRoutes: RoutePlugin = async (app) => {
   app.get('/calls/:callId/reviews', { schema: listReviewsSchema, config: { access: roleSets.everyone } }, async (request) => {
-    await loadCallRef(app.db, request.params.callId); // an unknown call is a 404, not an empty list
-    return app.db.read((sql) => listReviews(sql, request.params.callId));
+    await loadCallRef(app.db, request.params.callId, agentScopeOf(request)); // an unknown (or another agent's) call is a 404, not an empty list
+    return app.db.read(async (sql) => {
+      await ensureNotBlind(sql, requirePrincipal(request).userName, request.params.callId);
+      return listReviews(sql, request.params.callId);
+    });
   });
 
   app.post('/calls/:callId/reviews', { schema: addReviewSchema, config: { access: roleSets.reviewers } }, async (request, reply) => {

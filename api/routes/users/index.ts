@@ -15,8 +15,8 @@ export const userRoutes: RoutePlugin = async (app, { options: { tokenLifetimeDay
   });
 
   app.post('/users', { schema: addUserSchema, config: { access: roleSets.admins } }, async (request, reply) => {
-    const { user_name, role, expires_in_days } = request.body;
-    const token = await issueToken(app.db, { userName: user_name, role }, {
+    const { user_name, role, agent_id, expires_in_days } = request.body;
+    const token = await issueToken(app.db, { userName: user_name, role, agentId: agent_id ?? null }, {
       label: 'api', lifetimeDays: expires_in_days ?? tokenLifetimeDays, issuedBy: requirePrincipal(request).userName,
     });
     const [issued] = (await listActiveTokens(app.db, user_name)).filter((record) => record.token_id === tokenIdOf(token));

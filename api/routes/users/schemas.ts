@@ -1,6 +1,6 @@
-import { Type } from '@sinclair/typebox';
+import { CloneType, Type } from '@sinclair/typebox';
 import { roles } from '../../roles.ts';
-import { Nullable, Timestamp, UserName, withErrors } from '../../schemas/common.ts';
+import { AgentId, Nullable, Timestamp, UserName, withErrors } from '../../schemas/common.ts';
 
 const RoleName = Type.Union(roles.map((role) => Type.Literal(role)));
 const TokenId = Type.String({ pattern: '^[0-9a-f]{16}$', description: "The token's public id: the first 16 hex digits of its sha256." });
@@ -31,6 +31,7 @@ export const addUserSchema = {
   tags: ['users'],
   body: Type.Object({
     user_name: UserName, role: RoleName,
+    agent_id: Type.Optional(CloneType(AgentId, { description: 'Role agent only (and required for it): the agent id whose calls alone the user sees.' })),
     expires_in_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, description: "Lifetime; the server's tokenLifetimeDays (90) when left out." })),
   }, { additionalProperties: false }),
   response: withErrors({ 201: Type.Object({ user_name: UserName, role: RoleName, token: Type.String(), token_id: TokenId, expires_at: Timestamp }) }, 413, 415),
