@@ -36,7 +36,7 @@ async function speechChunk(folder: string): Promise<Float32Array> {
 async function measure(label: string, modelDir: string, threads: number, samples: Float32Array): Promise<void> {
   const config = resolveTranscribeConfig({ modelDir, modelId: label, dtype: { encoder_model: 'fp32', decoder_model_merged: 'fp32' }, threadsPerWorker: threads });
   const whisper = await loadWhisper(config);
-  const request = () => ({ samples, language: 'en' as const, allowedLanguages: config.allowedLanguages, maxNewTokens: decodeTokens });
+  const request = () => ({ samples, language: 'en' as const, allowedLanguages: config.allowedLanguages, maxNewTokens: decodeTokens, guards: config.guards });
   await recogniseChunk(whisper, request());
   const startedMs = Date.now();
   for (let index = 0; index < chunksPerRun; index++) await recogniseChunk(whisper, request());

@@ -1,7 +1,7 @@
 import type { AudioAnalysis, PartyTalk } from '../audio/index.ts';
 import type { CallqaError } from '../../core/errors.ts';
 import type { RecordingProbe } from '../ingest/index.ts';
-import type { CallEvent, CallMetadata, CallResult, CallSentiment, EventType, JudgementVersions, Language, RuleResult, Utterance } from './call-result.ts';
+import type { CallEvent, CallMetadata, CallResult, CallSentiment, DroppedChunk, EventType, JudgementVersions, Language, RuleResult, Utterance } from './call-result.ts';
 
 export type OkCallResult = CallResult & { status: 'ok'; call_id: string; sha256: string };
 
@@ -31,6 +31,8 @@ export interface CallTranscript {
   source: string | null;
   language: Language | null;
   utterances: Utterance[];
+  /** Speech-to-text only: chunks its decoding guards dropped. */
+  droppedChunks?: DroppedChunk[];
 }
 
 /** What the rules and score stages concluded, with the events they reviewed and added. */
@@ -102,6 +104,7 @@ export function buildCallResult({ agentId, agentChannel, metadata, probe, acoust
     overlap_s: speech.overlapS,
     transcript_source: transcript.source,
     utterances: transcript.utterances,
+    ...(transcript.droppedChunks && { transcription: { dropped_chunks: transcript.droppedChunks } }),
     event_types_checked: speech.eventTypesChecked,
     events: speech.events,
     audio_event_types_checked: speech.eventTypesChecked,
