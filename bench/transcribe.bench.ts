@@ -17,6 +17,8 @@ import { promisify } from 'node:util';
 import { resolveTranscribeConfig } from '../pipeline/transcribe/transcribe-config.ts';
 import { loadWhisper } from '../pipeline/transcribe/whisper/load-whisper.ts';
 import { recogniseChunk } from '../pipeline/transcribe/whisper/recognise-chunk.ts';
+import { meterSessions } from '../pipeline/transcribe/whisper/session-meter.ts';
+import { pythonPath, requirePythonOnnx } from './python-onnx.ts';
 
 const run = promisify(execFile);
 const generator = fileURLToPath(new URL('../models/whisper-fixture/generate.py', import.meta.url));
@@ -33,26 +35,41 @@ async function speechChunk(folder: string): Promise<Float32Array> {
   return new Float32Array(new Uint8Array(stdout).buffer);
 }
 
+/** One greedy decode of the whole budget: random weights would fail the guards and loop, which is not what is timed here. */
+const timedGuards = { temperatures: [0], compressionRatioThreshold: null, logProbThreshold: null, noSpeechThreshold: null, repetitionMaxRepeats: 100 };
+
 async function measure(label: string, modelDir: string, threads: number, samples: Float32Array): Promise<void> {
-  const config = resolveTranscribeConfig({ modelDir, modelId: label, dtype: { encoder_model: 'fp32', decoder_model_merged: 'fp32' }, threadsPerWorker: threads });
+  const config = resolveTranscribeConfig({ modelDir, modelId: label, dtype: { encoder_model: 'fp32', decoder_model_merged: 'fp32' }, threadsPerWorker: threads, guards: timedGuards });
   const whisper = await loadWhisper(config);
   const request = () => ({ samples, language: 'en' as const, allowedLanguages: config.allowedLanguages, maxNewTokens: decodeTokens, guards: config.guards });
   await recogniseChunk(whisper, request());
-  const startedMs = Date.now();
+  const meter = meterSessions(whisper);
+  const startedMs = performance.now();
   for (let index = 0; index < chunksPerRun; index++) await recogniseChunk(whisper, request());
-  const perChunkMs = (Date.now() - startedMs) / chunksPerRun;
-  const threadsLabel = threads === 0 ? `all ${os.availableParallelism()} cores` : '1 thread';
-  console.log(`${label}, ${threadsLabel}: load ${whisper.loadMs} ms, ${perChunkMs.toFixed(0)} ms per ${chunkS} s chunk (${decodeTokens} tokens), ${((chunkS * 1000) / perChunkMs).toFixed(1)}x real time`);
+  const perChunkMs = (performance.now() - startedMs) / chunksPerRun;
+  meter.stop();
+  const encoder = meter.tallies['model']!;
+  const decoder = meter.tallies['decoder_model_merged']!;
+  // Every decoder run but the prompt's and the first (language / no-speech) step yields one token.
+  const tokensPerChunk = decoder.runs / chunksPerRun - 2;
+  const cores = threads === 0 ? os.availableParallelism() : threads;
+  const realTime = (chunkS * 1000) / perChunkMs;
+  console.log(
+    `transformers.js whisper ${label}, ${threads === 0 ? `all ${cores} cores` : '1 thread'}: load ${whisper.loadMs} ms; per ${chunkS} s chunk ${perChunkMs.toFixed(0)} ms = ` +
+      `encoder ${(encoder.ms / chunksPerRun).toFixed(0)} ms (${encoder.runs / chunksPerRun} run per chunk) + decoder ${(decoder.ms / chunksPerRun).toFixed(0)} ms ` +
+      `(${tokensPerChunk} tokens, ${(decoder.ms / decoder.runs).toFixed(1)} ms per step); ${realTime.toFixed(1)}x real time, ${(realTime / cores).toFixed(1)}x per core`,
+  );
 }
 
 export async function benchTranscribe(): Promise<void> {
+  await requirePythonOnnx('transcribe');
   const folder = await mkdtemp(path.join(os.tmpdir(), 'callqa-bench-whisper-'));
   try {
     const samples = await speechChunk(folder);
     const models: [string, string][] = [['fixture (d32, 1+2 layers)', fixtureDir]];
     for (const preset of ['tiny', 'base']) {
       const out = path.join(folder, `whisper-${preset}-random`);
-      await run('/usr/bin/python3', [generator, '--preset', preset, '--out', out]);
+      await run(pythonPath, [generator, '--preset', preset, '--out', out]);
       models.push([`${preset} architecture, random weights`, out]);
     }
     for (const [label, modelDir] of models) for (const threads of [1, 0]) await measure(label, modelDir, threads, samples);
