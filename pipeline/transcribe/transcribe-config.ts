@@ -15,8 +15,13 @@ export type WhisperDtype = (typeof whisperDtypes)[number];
 export const whisperSessionFiles = ['encoder_model', 'decoder_model_merged'] as const;
 export type WhisperSessionFile = (typeof whisperSessionFiles)[number];
 
+/** Whisper through transformers.js, or a NeMo transducer (Parakeet TDT, GigaAM) through sherpa-onnx. */
+export const speechEngines = ['whisper', 'nemo-transducer'] as const;
+export type SpeechEngine = (typeof speechEngines)[number];
+
 export interface TranscribeConfig {
-  /** Directory holding config.json, tokenizer.json, onnx/… of one Whisper export. */
+  readonly engine: SpeechEngine;
+  /** Directory holding the model: config.json, tokenizer.json, onnx/… of a Whisper export, or encoder/decoder/joiner and tokens.txt of a transducer. */
   readonly modelDir: string;
   /** Registry id of the model, e.g. "onnx-community/whisper-small_timestamped". */
   readonly modelId: string;
@@ -89,7 +94,9 @@ export function resolveTranscribeConfig(spec: TranscribeConfigSpec): TranscribeC
   const allowedLanguages = merged.allowedLanguages.map((code) => requireLanguage('allowedLanguages', code));
   if (allowedLanguages.length === 0) throw invalid('allowedLanguages', 'name at least one language');
   const forcedLanguage = merged.forcedLanguage === null ? null : requireLanguage('forcedLanguage', merged.forcedLanguage);
+  if (!(speechEngines as readonly string[]).includes(merged.engine)) throw invalid('engine', `"${merged.engine}" is not one of ${speechEngines.join(', ')}`);
   return Object.freeze({
+    engine: merged.engine as SpeechEngine,
     modelDir: path.resolve(merged.modelDir),
     modelId: merged.modelId,
     dtype: Object.freeze(merged.dtype as Record<WhisperSessionFile, WhisperDtype>),

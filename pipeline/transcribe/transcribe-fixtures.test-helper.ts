@@ -14,6 +14,12 @@ import type { RecognitionRequest, SpeechRecognizer, TimeSpan } from './types.ts'
 
 export const fixtureModelDir = fileURLToPath(new URL('../../models/whisper-fixture/whisper-random-fixture', import.meta.url));
 
+export const transducerFixtureDir = fileURLToPath(new URL('../../models/transducer-fixture/tdt-random-fixture', import.meta.url));
+
+export function transducerFixtureConfig(overrides: Partial<TranscribeConfigSpec> = {}): TranscribeConfig {
+  return resolveTranscribeConfig({ engine: 'nemo-transducer', modelDir: transducerFixtureDir, modelId: 'callqa/tdt-random-fixture', workerCount: 2, ...overrides });
+}
+
 /**
  * A copy of the fixture in `folder` with a decoder whose weights force known behaviour
  * (models/whisper-fixture/README.md): <|hu|> wins language detection, every token is followed by

@@ -91,5 +91,6 @@ def tensor_info(name, elem_type, shape):
 
 
 FLOAT = TensorProto.FLOAT
+INT32 = TensorProto.INT32
 INT64 = TensorProto.INT64
 BOOL = TensorProto.BOOL
