@@ -15,6 +15,7 @@ import { whisperSampleRateHz } from './whisper/recognise-chunk.ts';
 export type { Transcript, TranscribeInput, TimeSpan, SpeechRecognizer, ChunkRecognition, RecognitionRequest } from './types.ts';
 export { resolveTranscribeConfig, type TranscribeConfig, type TranscribeConfigSpec, type WhisperDtype } from './transcribe-config.ts';
 export { inspectWhisperModelDir, listWhisperFiles, type WhisperModelDirCheck } from './whisper/model-files.ts';
+export { findTransducerFiles } from './sherpa/transducer-files.ts';
 export { closeRecognizers, obtainRecognizer } from './recognizer.ts';
 export { findTranscriptSidecar, loadTranscript, type ImportedTranscript } from './import/index.ts';
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { CallqaError } from '../../core/errors.ts';
 import { languages, type Language } from '../result/call-result.ts';
 import type { DecodingGuards } from './types.ts';
+import { speechEngines, type SpeechEngine } from '../../models/manifest.ts';
 import defaults from './transcribe-defaults.json' with { type: 'json' };
 
 /** Weight formats transformers.js picks a file suffix for (fp32 none, fp16 `_fp16`, q8 `_quantized`, q4 `_q4`). */
@@ -14,10 +15,6 @@ export const whisperDtypes = ['fp32', 'fp16', 'q8', 'q4'] as const;
 export type WhisperDtype = (typeof whisperDtypes)[number];
 export const whisperSessionFiles = ['encoder_model', 'decoder_model_merged'] as const;
 export type WhisperSessionFile = (typeof whisperSessionFiles)[number];
-
-/** Whisper through transformers.js, or a NeMo transducer (Parakeet TDT, GigaAM) through sherpa-onnx. */
-export const speechEngines = ['whisper', 'nemo-transducer'] as const;
-export type SpeechEngine = (typeof speechEngines)[number];
 
 export interface TranscribeConfig {
   readonly engine: SpeechEngine;
