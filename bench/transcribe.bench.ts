@@ -19,10 +19,13 @@ import { loadWhisper } from '../pipeline/transcribe/whisper/load-whisper.ts';
 import { recogniseChunk } from '../pipeline/transcribe/whisper/recognise-chunk.ts';
 import { meterSessions } from '../pipeline/transcribe/whisper/session-meter.ts';
 import { pythonPath, requirePythonOnnx } from './python-onnx.ts';
+import { measureTransducer } from './transducer-speed.ts';
 
 const run = promisify(execFile);
 const generator = fileURLToPath(new URL('../models/whisper-fixture/generate.py', import.meta.url));
 const fixtureDir = fileURLToPath(new URL('../models/whisper-fixture/whisper-random-fixture', import.meta.url));
+const transducerGenerator = fileURLToPath(new URL('../models/transducer-fixture/generate.py', import.meta.url));
+const transducerFixtureDir = fileURLToPath(new URL('../models/transducer-fixture/tdt-random-fixture', import.meta.url));
 const chunkS = 28;
 const decodeTokens = 100;
 const chunksPerRun = 2;
@@ -73,6 +76,10 @@ export async function benchTranscribe(): Promise<void> {
       models.push([`${preset} architecture, random weights`, out]);
     }
     for (const [label, modelDir] of models) for (const threads of [1, 0]) await measure(label, modelDir, threads, samples);
+    const parakeetDir = path.join(folder, 'parakeet-tdt-random');
+    await run(pythonPath, [transducerGenerator, '--preset', 'parakeet', '--out', parakeetDir], { maxBuffer: 1 << 20 });
+    await measureTransducer('NeMo TDT fixture (d32, 1 block)', transducerFixtureDir, samples, chunkS);
+    await measureTransducer('Parakeet TDT 0.6B architecture, random weights', parakeetDir, samples, chunkS);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
