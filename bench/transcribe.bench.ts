@@ -60,7 +60,8 @@ async function measure(label: string, modelDir: string, threads: number, samples
   console.log(
     `transformers.js whisper ${label}, ${threads === 0 ? `all ${cores} cores` : '1 thread'}: load ${whisper.loadMs} ms; per ${chunkS} s chunk ${perChunkMs.toFixed(0)} ms = ` +
       `encoder ${(encoder.ms / chunksPerRun).toFixed(0)} ms (${encoder.runs / chunksPerRun} run per chunk) + decoder ${(decoder.ms / chunksPerRun).toFixed(0)} ms ` +
-      `(${tokensPerChunk} tokens, ${(decoder.ms / decoder.runs).toFixed(1)} ms per step); ${realTime.toFixed(1)}x real time, ${(realTime / cores).toFixed(1)}x per core`,
+      `(${tokensPerChunk} tokens, ${(decoder.ms / decoder.runs).toFixed(1)} ms per step) + outside onnxruntime ${((perChunkMs * chunksPerRun - encoder.ms - decoder.ms) / chunksPerRun).toFixed(0)} ms ` +
+      `(log-mel features, logits processors, cross-attention DTW); ${realTime.toFixed(1)}x real time, ${(realTime / cores).toFixed(1)}x per core`,
   );
 }
 
