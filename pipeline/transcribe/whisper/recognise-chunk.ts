@@ -49,7 +49,9 @@ function promptLengthOf(whisper: LoadedWhisper): number {
 }
 
 function textOf(whisper: LoadedWhisper, ids: readonly number[]): string {
-  return whisper.tokenizer.decode(ids.filter((id) => id < whisper.endOfTextId)).trim();
+  const textIds = ids.filter((id) => id < whisper.endOfTextId);
+  // transformers.js's decode rejects an empty list: a chunk that ends at once says nothing.
+  return textIds.length === 0 ? '' : whisper.tokenizer.decode(textIds).trim();
 }
 
 async function decodeAttempt(whisper: LoadedWhisper, features: Tensor, encoderOutputs: Tensor, language: string, temperature: number, request: RecognitionRequest): Promise<Attempt> {
