@@ -19,6 +19,7 @@ import { loadWhisper } from '../pipeline/transcribe/whisper/load-whisper.ts';
 import { recogniseChunk } from '../pipeline/transcribe/whisper/recognise-chunk.ts';
 import { meterSessions } from '../pipeline/transcribe/whisper/session-meter.ts';
 import { pythonPath, requirePythonOnnx } from './python-onnx.ts';
+import { cpuMsSince } from './cpu-time.ts';
 import { measureTransducer } from './transducer-speed.ts';
 
 const run = promisify(execFile);
@@ -48,8 +49,10 @@ async function measure(label: string, modelDir: string, threads: number, samples
   await recogniseChunk(whisper, request());
   const meter = meterSessions(whisper);
   const startedMs = performance.now();
+  const startedCpu = process.cpuUsage();
   for (let index = 0; index < chunksPerRun; index++) await recogniseChunk(whisper, request());
   const perChunkMs = (performance.now() - startedMs) / chunksPerRun;
+  const cpuMsPerChunk = cpuMsSince(startedCpu) / chunksPerRun;
   meter.stop();
   const encoder = meter.tallies['model']!;
   const decoder = meter.tallies['decoder_model_merged']!;
@@ -61,7 +64,8 @@ async function measure(label: string, modelDir: string, threads: number, samples
     `transformers.js whisper ${label}, ${threads === 0 ? `all ${cores} cores` : '1 thread'}: load ${whisper.loadMs} ms; per ${chunkS} s chunk ${perChunkMs.toFixed(0)} ms = ` +
       `encoder ${(encoder.ms / chunksPerRun).toFixed(0)} ms (${encoder.runs / chunksPerRun} run per chunk) + decoder ${(decoder.ms / chunksPerRun).toFixed(0)} ms ` +
       `(${tokensPerChunk} tokens, ${(decoder.ms / decoder.runs).toFixed(1)} ms per step) + outside onnxruntime ${((perChunkMs * chunksPerRun - encoder.ms - decoder.ms) / chunksPerRun).toFixed(0)} ms ` +
-      `(log-mel features, logits processors, cross-attention DTW); ${realTime.toFixed(1)}x real time, ${(realTime / cores).toFixed(1)}x per core`,
+      `(log-mel features, logits processors, cross-attention DTW); ${realTime.toFixed(1)}x real time; ${((chunkS * 1000) / cpuMsPerChunk).toFixed(1)}x per CPU-second ` +
+      `(${(cpuMsPerChunk / Math.max(1, tokensPerChunk)).toFixed(1)} CPU-ms per token, all work included)`,
   );
 }
 
