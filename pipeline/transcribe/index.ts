@@ -1,6 +1,7 @@
 /**
  * Transcribe stage: each party's channel separately, only over its speech regions, through
- * Whisper; or, instead, a transcript imported from a file (see ./import).
+ * Whisper (./whisper) or a NeMo transducer (./sherpa); or, instead, a transcript imported from
+ * a file (see ./import).
  */
 import type { Effects } from '../../core/effects.ts';
 import { cutSpeechChunks } from './chunk-cutter.ts';

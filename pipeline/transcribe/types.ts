@@ -93,7 +93,7 @@ export interface RecognitionRequest {
   guards: DecodingGuards;
 }
 
-/** Runs Whisper on chunks; in-process or a worker pool behind the same face. */
+/** Runs a speech-to-text engine on chunks (Whisper in-process or in a worker pool, or a sherpa-onnx transducer) behind one face. */
 export interface SpeechRecognizer {
   readonly modelId: string;
   recognise(request: RecognitionRequest): Promise<ChunkRecognition>;
