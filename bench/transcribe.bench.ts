@@ -34,7 +34,7 @@ const chunksPerRun = 2;
 async function speechChunk(folder: string): Promise<Float32Array> {
   const wav = path.join(folder, 'speech.wav');
   const text = 'Thank you for calling customer support. I can see your order from last week, it left our warehouse on Monday and should arrive by Friday. ';
-  await run('espeak-ng', ['-v', 'en-us', '-w', wav, text.repeat(3)]);
+  await run('espeak-ng', ['-v', 'en-us', '-w', wav, text.repeat(4)]);
   const { stdout } = await run('sox', [wav, '-t', 'raw', '-e', 'floating-point', '-b', '32', '-L', '-r', '16000', '-c', '1', '-', 'trim', '0', String(chunkS)], { encoding: 'buffer', maxBuffer: 1 << 26 });
   return new Float32Array(new Uint8Array(stdout).buffer);
 }
