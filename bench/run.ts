@@ -5,6 +5,7 @@ import { benchConversation } from './conversation.bench.ts';
 import { benchDecode } from './decode.bench.ts';
 import { benchKpi } from './kpi.bench.ts';
 import { benchQueue } from './queue.bench.ts';
+import { BenchPrerequisiteError } from './python-onnx.ts';
 import { benchRescore } from './rescore.bench.ts';
 import { benchSearch } from './search.bench.ts';
 import { benchSentiment } from './sentiment.bench.ts';
@@ -21,5 +22,12 @@ if (unknown.length > 0) throw new Error(`unknown bench ${unknown.join(', ')}; ch
 for (const [name, bench] of Object.entries(benches)) {
   if (chosen.length > 0 && !chosen.includes(name)) continue;
   console.log(`# ${name}`);
-  await bench();
+  try {
+    await bench();
+  } catch (error) {
+    if (!(error instanceof BenchPrerequisiteError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
+    break;
+  }
 }

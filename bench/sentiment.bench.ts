@@ -15,6 +15,7 @@ import { AutoTokenizer } from '@huggingface/transformers';
 import { silentEffects } from '../core/effects.ts';
 import type { Utterance } from '../pipeline/result/call-result.ts';
 import { loadSentimentClassifier, scoreUtterances } from '../pipeline/text/sentiment/index.ts';
+import { pythonPath, requirePythonOnnx } from './python-onnx.ts';
 
 const run = promisify(execFile);
 const generator = fileURLToPath(new URL('../models/sentiment-fixture/generate.py', import.meta.url));
@@ -48,7 +49,8 @@ export async function benchSentiment(): Promise<void> {
   try {
     const utterances = await sampleUtterances();
     const baseDir = path.join(folder, 'distilbert-base-random');
-    await run('/usr/bin/python3', [generator, '--preset', 'base', '--out', baseDir]);
+    await requirePythonOnnx('sentiment');
+    await run(pythonPath, [generator, '--preset', 'base', '--out', baseDir]);
     const models: [string, string][] = [['fixture (dim 32, 2 layers)', fixtureDir], ['base architecture, random weights', baseDir]];
     for (const [label, modelDir] of models) for (const threads of [1, 0]) await measure(label, modelDir, threads, utterances);
   } finally {

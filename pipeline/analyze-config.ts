@@ -13,7 +13,8 @@ import { loadRedactConfig, type RedactConfig } from './redact-call.ts';
 import { compileNamePattern, type NamePattern } from './metadata/index.ts';
 import { loadJudgeConfig, type JudgeConfig } from './judge-call.ts';
 import { findSentimentModel, type SentimentModelSettings } from './text/sentiment/index.ts';
-import { inspectWhisperModelDir, resolveTranscribeConfig, type TranscribeConfig, type WhisperDtype } from './transcribe/index.ts';
+import { findTransducerFiles, inspectWhisperModelDir, resolveTranscribeConfig, type TranscribeConfig, type WhisperDtype } from './transcribe/index.ts';
+import { findSpeechModelFor, loadManifest } from '../models/manifest.ts';
 import { loadModelLock } from '../models/pull.ts';
 
 export interface AnalyzeConfigSpec {
@@ -81,16 +82,34 @@ const dtypeOfVariant: Record<string, { encoder_model: WhisperDtype; decoder_mode
   fp32: { encoder_model: 'fp32', decoder_model_merged: 'fp32' },
 };
 
+/** The transcription settings for `modelId` when it is installed in `modelsDir`, else null; the registry says which engine runs it. */
+async function findInstalledSpeechModel(modelId: string, modelsDir: string, allowed: readonly Language[], forcedLanguage: Language | null): Promise<TranscribeConfig | null> {
+  const modelDir = path.join(modelsDir, modelId);
+  const engine = loadManifest().models.find((model) => model.id === modelId)?.engine ?? 'whisper';
+  const common = { engine, modelDir, modelId, allowedLanguages: allowed, forcedLanguage };
+  if (engine === 'nemo-transducer') return (await findTransducerFiles(modelDir)).files ? resolveTranscribeConfig(common) : null;
+  const installedVariant = (await loadModelLock(modelDir))?.variant;
+  const dtype = installedVariant ? dtypeOfVariant[installedVariant] : undefined;
+  const whisperConfig = resolveTranscribeConfig({ ...common, ...(dtype && { dtype }) });
+  return (await inspectWhisperModelDir(modelDir, whisperConfig.dtype)).complete ? whisperConfig : null;
+}
+
+/**
+ * A call of a forced language goes to the registry's model for that language when it is
+ * installed (models/manifest.json `speech_to_text`): Parakeet and GigaAM identify no language,
+ * so a call whose language is to be detected goes to Whisper (`whisperModelId`).
+ */
+async function resolveTranscription(spec: AnalyzeConfigSpec, allowed: readonly Language[], forcedLanguage: Language | null): Promise<TranscribeConfig | null> {
+  const perLanguage = forcedLanguage ? findSpeechModelFor(forcedLanguage) : null;
+  const fromRegistry = perLanguage && (await findInstalledSpeechModel(perLanguage.id, spec.modelsDir, allowed, forcedLanguage));
+  return fromRegistry || findInstalledSpeechModel(spec.whisperModelId, spec.modelsDir, allowed, forcedLanguage);
+}
+
 /** Resolves and loads everything an analysis batch needs; says once when transcription is off. */
 export async function resolveAnalyzeConfig(spec: AnalyzeConfigSpec, effects: Effects): Promise<AnalyzeConfig> {
   const allowed = (spec.languages ?? analyzeDefaults.languages).map((code) => resolveLanguage('--languages', code));
   const forcedLanguage = spec.forcedLanguage ? resolveLanguage('--language', spec.forcedLanguage) : null;
-  const modelDir = path.join(spec.modelsDir, spec.whisperModelId);
-  const installedVariant = (await loadModelLock(modelDir))?.variant;
-  const dtype = installedVariant ? dtypeOfVariant[installedVariant] : undefined;
-  const whisperSpec = { modelDir, modelId: spec.whisperModelId, allowedLanguages: allowed, forcedLanguage, ...(dtype && { dtype }) };
-  const whisperConfig = resolveTranscribeConfig(whisperSpec);
-  const transcription = (await inspectWhisperModelDir(modelDir, whisperConfig.dtype)).complete ? whisperConfig : null;
+  const transcription = await resolveTranscription(spec, allowed, forcedLanguage);
   if (!transcription && !spec.transcriptGiven) {
     effects.log(
       `speech-to-text is off: model ${spec.whisperModelId} is not installed in ${spec.modelsDir}; ` +

@@ -69,7 +69,7 @@ async function obtainTranscript(
     acoustics.speech.segments.filter((segment) => segment.channel === channel).map(({ startS, endS }) => ({ startS, endS })),
   );
   const transcript = await transcribeCall({ audio, speechRegions, partyOfChannel: audio.partyOfChannel }, config.transcription, effects);
-  return { source: `model:${transcript.modelId}`, language: transcript.language, utterances: transcript.utterances };
+  return { source: `model:${transcript.modelId}`, language: transcript.language, utterances: transcript.utterances, droppedChunks: transcript.droppedChunks };
 }
 
 /**

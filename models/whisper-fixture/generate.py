@@ -39,10 +39,14 @@ def parse_arguments():
     parser.add_argument("--out", default=os.path.join(HERE, "whisper-random-fixture"))
     parser.add_argument("--seed", type=int, default=20240605)
     parser.add_argument("--no-cross-attentions", action="store_true", help="export like a non-timestamped model")
+    parser.add_argument("--force-language", help="make <|LANG|> win language detection (the step after <|startoftranscript|>)")
+    parser.add_argument("--frames-per-token", type=float, help="last layer's cross-attention peaks at this many encoder frames x token position")
+    parser.add_argument("--repeat-token", type=int, help="make this token follow every token but <|startoftranscript|> (a degenerate loop)")
+    parser.add_argument("--decoder-only", action="store_true", help="write only onnx/decoder_model_merged.onnx (a variant of the fixture)")
     return parser.parse_args()
 
 
-def dimensions(preset, cross_attentions, out):
+def dimensions(preset, cross_attentions, out, forced):
     chosen = PRESETS[preset]
     d_model, heads = chosen["d_model"], chosen["heads"]
     return {
@@ -64,6 +68,7 @@ def dimensions(preset, cross_attentions, out):
         "embedding_std": 1.0,
         "embedding_dtype": chosen["embedding_dtype"],
         "cross_attentions": cross_attentions,
+        **forced,
     }
 
 
@@ -82,13 +87,22 @@ def save_json(document, path):
 
 def main():
     arguments = parse_arguments()
-    dims = dimensions(arguments.preset, not arguments.no_cross_attentions, arguments.out)
     with open(os.path.join(HERE, "whisper_fixture", "whisper-special-tokens.json"), encoding="utf-8") as file:
         facts = json.load(file)
+    forced = {
+        "force_language_id": 50259 + facts["languages"].index(arguments.force_language) if arguments.force_language else None,
+        "frames_per_token": arguments.frames_per_token,
+        "repeat_token_id": arguments.repeat_token,
+    }
+    dims = dimensions(arguments.preset, not arguments.no_cross_attentions, arguments.out, forced)
     os.makedirs(os.path.join(arguments.out, "onnx"), exist_ok=True)
     rng = np.random.default_rng(arguments.seed)
-    save_model(build_encoder(dims, rng), os.path.join(arguments.out, "onnx", "encoder_model.onnx"))
+    encoder = build_encoder(dims, rng)
     save_model(build_decoder(dims, rng), os.path.join(arguments.out, "onnx", "decoder_model_merged.onnx"))
+    if arguments.decoder_only:
+        print(f"wrote the decoder of {dims['model_id']} to {arguments.out}")
+        return
+    save_model(encoder, os.path.join(arguments.out, "onnx", "encoder_model.onnx"))
     save_json(build_config(dims, facts), os.path.join(arguments.out, "config.json"))
     save_json(build_generation_config(dims, facts), os.path.join(arguments.out, "generation_config.json"))
     save_json(build_preprocessor_config(dims), os.path.join(arguments.out, "preprocessor_config.json"))

@@ -2,7 +2,7 @@ import type { AudioAnalysis, PartyTalk } from '../audio/index.ts';
 import type { CallqaError } from '../../core/errors.ts';
 import type { Conversation } from '../conversation/index.ts';
 import type { RecordingProbe } from '../ingest/index.ts';
-import type { CallEvent, CallMetadata, CallRedaction, CallResult, CallSentiment, ConversationMetrics, EventType, JudgementVersions, Language, RuleResult, Utterance } from './call-result.ts';
+import type { CallEvent, CallMetadata, CallRedaction, CallResult, CallSentiment, ConversationMetrics, DroppedChunk, EventType, JudgementVersions, Language, RuleResult, Utterance } from './call-result.ts';
 
 export type OkCallResult = CallResult & { status: 'ok'; call_id: string; sha256: string };
 
@@ -32,6 +32,8 @@ export interface CallTranscript {
   source: string | null;
   language: Language | null;
   utterances: Utterance[];
+  /** Speech-to-text only: chunks its decoding guards dropped. */
+  droppedChunks?: DroppedChunk[];
 }
 
 /** What the rules and score stages concluded, with the events they reviewed and added. */
@@ -109,6 +111,7 @@ export function buildCallResult({ agentId, agentChannel, metadata, probe, acoust
     overlap_s: speech.overlapS,
     transcript_source: transcript.source,
     utterances: transcript.utterances,
+    ...(transcript.droppedChunks && { transcription: { dropped_chunks: transcript.droppedChunks } }),
     event_types_checked: speech.eventTypesChecked,
     events: speech.events,
     audio_event_types_checked: speech.eventTypesChecked,

@@ -61,6 +61,22 @@ export const ContactChannel = Type.Union(contactChannels.map((name) => Type.Lite
 export type ContactChannel = Static<typeof ContactChannel>;
 export type WrittenChannel = Exclude<ContactChannel, 'voice'>;
 
+export const dropReasons = ['no_speech', 'repetition', 'compression_ratio', 'avg_logprob'] as const;
+export type DropReason = (typeof dropReasons)[number];
+
+export const DroppedChunk = Type.Object({
+  ...Span,
+  party: Party,
+  reason: Type.Union(dropReasons.map((reason) => Type.Literal(reason)), {
+    description: 'The guard it failed at the last temperature tried: no_speech (silence), repetition (a loop of tokens), compression_ratio (text too repetitive), avg_logprob (tokens too improbable).',
+  }),
+  temperature: Type.Optional(Type.Number({ minimum: 0, description: 'Temperature of the last decoding attempt.' })),
+  avg_logprob: Type.Optional(Type.Number({ description: 'Mean log probability per token of the last attempt.' })),
+  compression_ratio: Type.Optional(Type.Number({ minimum: 0 })),
+  no_speech_probability: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+});
+export type DroppedChunk = Static<typeof DroppedChunk>;
+
 export const eventTypes = ['interruption', 'backchannel', 'hold', 'dead_air', 'transfer'] as const;
 export const EventType = Type.Union(eventTypes.map((name) => Type.Literal(name)));
 export type EventType = Static<typeof EventType>;
@@ -286,6 +302,9 @@ export const CallResult = Type.Object(
     overlap_s: Nullable(Seconds('Seconds in which both parties speak.')),
     transcript_source: Nullable(Type.String({ description: '"import:<file>" or "model:<id>"; null when none.' })),
     utterances: Type.Array(Utterance),
+    transcription: Type.Optional(Type.Object({
+      dropped_chunks: Type.Array(DroppedChunk, { description: 'Stretches of speech whose speech-to-text failed every decoding guard: recorded here, never stored as text.' }),
+    }, { description: 'How speech-to-text went; absent for imported transcripts.' })),
     event_types_checked: Type.Array(EventType, {
       description: 'Event types the analysis looked for: an absent type was not checked, which is not the same as none found.',
     }),

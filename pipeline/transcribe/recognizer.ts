@@ -1,15 +1,18 @@
 /**
- * Where Whisper runs: in this thread, or in a worker_threads pool that runs one chunk per worker
- * at a time. Recognizers are shared per settings for the life of the process, so the model
- * loads once per thread however many calls are transcribed.
+ * Where speech-to-text runs. Whisper: in this thread, or in a worker_threads pool that runs one
+ * chunk per worker at a time. A NeMo transducer: in this thread's sherpa-onnx recognizer, which
+ * decodes on native threads, `workerCount` chunks at once. Recognizers are shared per settings
+ * for the life of the process, so a model loads once per thread however many calls are transcribed.
  */
 import type { TranscribeConfig } from './transcribe-config.ts';
 import type { SpeechRecognizer } from './types.ts';
 import { loadWhisper, type WhisperLoadSettings } from './whisper/load-whisper.ts';
 import { recogniseChunk } from './whisper/recognise-chunk.ts';
 import { createWorkerPool } from './worker-pool.ts';
+import { loadTransducer, type TransducerLoadSettings } from './sherpa/load-transducer.ts';
+import { recogniseTransducerChunk } from './sherpa/recognise-transducer-chunk.ts';
 
-export type RecognizerSettings = WhisperLoadSettings & Pick<TranscribeConfig, 'workerCount'>;
+export type RecognizerSettings = WhisperLoadSettings & Pick<TranscribeConfig, 'workerCount' | 'engine'>;
 
 function createInProcessRecognizer(settings: WhisperLoadSettings): SpeechRecognizer {
   return {
@@ -20,10 +23,19 @@ function createInProcessRecognizer(settings: WhisperLoadSettings): SpeechRecogni
   };
 }
 
+function createTransducerRecognizer(settings: TransducerLoadSettings, parallelism: number): SpeechRecognizer {
+  return {
+    modelId: settings.modelId,
+    parallelism,
+    recognise: async (request) => recogniseTransducerChunk(await loadTransducer(settings), request),
+    close: async () => {},
+  };
+}
+
 const recognizers = new Map<string, SpeechRecognizer>();
 
 function settingsKey(settings: RecognizerSettings): string {
-  return JSON.stringify([settings.modelDir, settings.modelId, settings.dtype, settings.threadsPerWorker, settings.workerCount]);
+  return JSON.stringify([settings.engine, settings.modelDir, settings.modelId, settings.dtype, settings.threadsPerWorker, settings.workerCount]);
 }
 
 /** The shared recognizer for these settings, created on first use. */
@@ -32,7 +44,8 @@ export function obtainRecognizer(settings: RecognizerSettings): SpeechRecognizer
   let recognizer = recognizers.get(key);
   if (!recognizer) {
     const loadSettings: WhisperLoadSettings = { modelDir: settings.modelDir, modelId: settings.modelId, dtype: settings.dtype, threadsPerWorker: settings.threadsPerWorker };
-    recognizer = settings.workerCount > 1 ? createWorkerPool(loadSettings, settings.workerCount) : createInProcessRecognizer(loadSettings);
+    if (settings.engine === 'nemo-transducer') recognizer = createTransducerRecognizer(loadSettings, settings.workerCount);
+    else recognizer = settings.workerCount > 1 ? createWorkerPool(loadSettings, settings.workerCount) : createInProcessRecognizer(loadSettings);
     recognizers.set(key, recognizer);
   }
   return recognizer;

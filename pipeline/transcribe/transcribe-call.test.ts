@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Language } from '../result/call-result.ts';
 import type { SpeechChunk } from './chunk-cutter.ts';
 import { createChunkScheduler } from './transcribe-call.ts';
+import { fixtureConfig } from './transcribe-fixtures.test-helper.ts';
 import type { ChunkRecognition, RecognitionRequest, SpeechRecognizer } from './types.ts';
 
-const settings = { allowedLanguages: ['en', 'ru', 'hu'] as Language[], forcedLanguage: null, languageDetectionChunks: 3, maxTokensPerSecond: 10, minNewTokens: 5, maxNewTokens: 100 };
+const settings = { ...fixtureConfig(), allowedLanguages: ['en', 'ru', 'hu'] as Language[], forcedLanguage: null, languageDetectionChunks: 3, maxTokensPerSecond: 10, minNewTokens: 5, maxNewTokens: 100 };
 
 /** Chunk i "sounds like" guesses[i]; detection reports it with probability 0.6, the rest shared. */
 function fakeRecognizer(guesses: Language[]): SpeechRecognizer & { requests: RecognitionRequest[] } {
@@ -18,7 +19,7 @@ function fakeRecognizer(guesses: Language[]): SpeechRecognizer & { requests: Rec
       requests.push(request);
       const guess = guesses[request.samples[0]!]!;
       const probabilities = request.language === null ? { en: 0.2, ru: 0.2, hu: 0.2, [guess]: 0.6 } : null;
-      const recognition: ChunkRecognition = { language: request.language ?? guess, languageProbabilities: probabilities, timing: 'segment', segments: [] };
+      const recognition: ChunkRecognition = { language: request.language ?? guess, languageProbabilities: probabilities, timing: 'segment', segments: [], decoding: null, dropped: null };
       return recognition;
     },
   };

@@ -17,7 +17,7 @@ export interface RecognisedChunk {
   recognition: ChunkRecognition;
 }
 
-type SchedulerSettings = Pick<TranscribeConfig, 'allowedLanguages' | 'forcedLanguage' | 'languageDetectionChunks' | 'maxTokensPerSecond' | 'minNewTokens' | 'maxNewTokens'>;
+type SchedulerSettings = Pick<TranscribeConfig, 'allowedLanguages' | 'forcedLanguage' | 'languageDetectionChunks' | 'maxTokensPerSecond' | 'minNewTokens' | 'maxNewTokens' | 'guards'>;
 
 export interface ChunkScheduler {
   add(chunk: SpeechChunk): Promise<void>;
@@ -39,10 +39,12 @@ export function createChunkScheduler(recognizer: SpeechRecognizer, settings: Sch
   };
 
   const recognise = (chunk: SpeechChunk, chunkLanguage: Language | null) => {
-    const maxNewTokens = Math.min(settings.maxNewTokens, Math.max(settings.minNewTokens, Math.ceil(chunk.plan.durationS * settings.maxTokensPerSecond)));
+    // The budget follows the speech in the chunk, not the silence put between its pieces.
+    const speechS = chunk.plan.pieces.reduce((sum, piece) => sum + piece.recordingEndS - piece.recordingStartS, 0);
+    const maxNewTokens = Math.min(settings.maxNewTokens, Math.max(settings.minNewTokens, Math.ceil(speechS * settings.maxTokensPerSecond)));
     // Workers take the samples' buffer; a probe chunk keeps its own copy in case it is redone.
     const samples = chunkLanguage === null ? chunk.samples.slice() : chunk.samples;
-    const promise = watch(recognizer.recognise({ samples, language: chunkLanguage, allowedLanguages: settings.allowedLanguages, maxNewTokens }));
+    const promise = watch(recognizer.recognise({ samples, language: chunkLanguage, allowedLanguages: settings.allowedLanguages, maxNewTokens, guards: settings.guards }));
     inFlight.add(promise);
     void promise.finally(() => inFlight.delete(promise)).catch(() => {});
     return promise;

@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { CallqaError } from '../../core/errors.ts';
 import { languages, type Language } from '../result/call-result.ts';
+import type { DecodingGuards } from './types.ts';
+import { speechEngines, type SpeechEngine } from '../../models/manifest.ts';
 import defaults from './transcribe-defaults.json' with { type: 'json' };
 
 /** Weight formats transformers.js picks a file suffix for (fp32 none, fp16 `_fp16`, q8 `_quantized`, q4 `_q4`). */
@@ -15,7 +17,8 @@ export const whisperSessionFiles = ['encoder_model', 'decoder_model_merged'] as 
 export type WhisperSessionFile = (typeof whisperSessionFiles)[number];
 
 export interface TranscribeConfig {
-  /** Directory holding config.json, tokenizer.json, onnx/… of one Whisper export. */
+  readonly engine: SpeechEngine;
+  /** Directory holding the model: config.json, tokenizer.json, onnx/… of a Whisper export, or encoder/decoder/joiner and tokens.txt of a transducer. */
   readonly modelDir: string;
   /** Registry id of the model, e.g. "onnx-community/whisper-small_timestamped". */
   readonly modelId: string;
@@ -41,10 +44,11 @@ export interface TranscribeConfig {
   readonly workerCount: number;
   /** onnxruntime intra-op threads per worker; 0 lets onnxruntime choose. */
   readonly threadsPerWorker: number;
+  readonly guards: DecodingGuards;
 }
 
-export type TranscribeConfigSpec = Partial<Omit<TranscribeConfig, 'dtype'>> &
-  Pick<TranscribeConfig, 'modelDir' | 'modelId'> & { dtype?: Partial<Record<WhisperSessionFile, WhisperDtype>> };
+export type TranscribeConfigSpec = Partial<Omit<TranscribeConfig, 'dtype' | 'guards'>> &
+  Pick<TranscribeConfig, 'modelDir' | 'modelId'> & { dtype?: Partial<Record<WhisperSessionFile, WhisperDtype>>; guards?: Partial<DecodingGuards> };
 
 function invalid(key: string, detail: string): CallqaError {
   return new CallqaError('CQA_ERR_CONFIG_INVALID', `transcribe.${key}: ${detail}; fix the option or the config file`);
@@ -60,16 +64,36 @@ function requireLanguage(key: string, value: string): Language {
   return value as Language;
 }
 
+function optionalNumber(key: string, value: number | null, min: number, max: number): number | null {
+  return value === null ? null : requireNumber(key, value, min, max);
+}
+
+function resolveGuards(spec: Partial<DecodingGuards> | undefined): DecodingGuards {
+  const { _comment, ...builtIn } = defaults.guards;
+  const merged: DecodingGuards = { ...builtIn, ...spec };
+  if (merged.temperatures.length === 0) throw invalid('guards.temperatures', 'name at least one temperature');
+  return Object.freeze({
+    temperatures: Object.freeze(merged.temperatures.map((temperature) => requireNumber('guards.temperatures', temperature, 0, 2))),
+    compressionRatioThreshold: optionalNumber('guards.compressionRatioThreshold', merged.compressionRatioThreshold, 1, 100),
+    logProbThreshold: optionalNumber('guards.logProbThreshold', merged.logProbThreshold, -100, 0),
+    noSpeechThreshold: optionalNumber('guards.noSpeechThreshold', merged.noSpeechThreshold, 0, 1),
+    repetitionMaxUnitTokens: Math.round(requireNumber('guards.repetitionMaxUnitTokens', merged.repetitionMaxUnitTokens, 1, 64)),
+    repetitionMaxRepeats: Math.round(requireNumber('guards.repetitionMaxRepeats', merged.repetitionMaxRepeats, 1, 100)),
+  });
+}
+
 /** Resolves a spec over the built-in defaults; throws CQA_ERR_CONFIG_INVALID naming the key. */
 export function resolveTranscribeConfig(spec: TranscribeConfigSpec): TranscribeConfig {
-  const merged = { ...defaults, ...spec, dtype: { ...defaults.dtype, ...spec.dtype } };
+  const merged = { ...defaults, ...spec, dtype: { ...defaults.dtype, ...spec.dtype }, guards: resolveGuards(spec.guards) };
   for (const file of whisperSessionFiles) {
     if (!(whisperDtypes as readonly string[]).includes(merged.dtype[file])) throw invalid(`dtype.${file}`, `"${merged.dtype[file]}" is not one of ${whisperDtypes.join(', ')}`);
   }
   const allowedLanguages = merged.allowedLanguages.map((code) => requireLanguage('allowedLanguages', code));
   if (allowedLanguages.length === 0) throw invalid('allowedLanguages', 'name at least one language');
   const forcedLanguage = merged.forcedLanguage === null ? null : requireLanguage('forcedLanguage', merged.forcedLanguage);
+  if (!(speechEngines as readonly string[]).includes(merged.engine)) throw invalid('engine', `"${merged.engine}" is not one of ${speechEngines.join(', ')}`);
   return Object.freeze({
+    engine: merged.engine as SpeechEngine,
     modelDir: path.resolve(merged.modelDir),
     modelId: merged.modelId,
     dtype: Object.freeze(merged.dtype as Record<WhisperSessionFile, WhisperDtype>),
@@ -87,5 +111,6 @@ export function resolveTranscribeConfig(spec: TranscribeConfigSpec): TranscribeC
     // with many intra-op threads, because Whisper's small decoder steps do not parallelise well.
     workerCount: Math.round(requireNumber('workerCount', merged.workerCount, 0, 256)) || os.availableParallelism(),
     threadsPerWorker: Math.round(requireNumber('threadsPerWorker', merged.threadsPerWorker, 0, 256)),
+    guards: merged.guards,
   });
 }

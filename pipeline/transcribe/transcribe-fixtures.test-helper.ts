@@ -3,6 +3,8 @@
  * real hold music), plus the committed random-weight Whisper and a recognizer that records
  * what it is fed.
  */
+import { cp } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chords, durationS, speak, writeCall, type Placement } from '../audio/call-fixtures.test-helper.ts';
 import { silentEffects } from '../../core/effects.ts';
@@ -12,8 +14,30 @@ import type { RecognitionRequest, SpeechRecognizer, TimeSpan } from './types.ts'
 
 export const fixtureModelDir = fileURLToPath(new URL('../../models/whisper-fixture/whisper-random-fixture', import.meta.url));
 
+export const transducerFixtureDir = fileURLToPath(new URL('../../models/transducer-fixture/tdt-random-fixture', import.meta.url));
+
+export function transducerFixtureConfig(overrides: Partial<TranscribeConfigSpec> = {}): TranscribeConfig {
+  return resolveTranscribeConfig({ engine: 'nemo-transducer', modelDir: transducerFixtureDir, modelId: 'callqa/tdt-random-fixture', workerCount: 2, ...overrides });
+}
+
+/**
+ * A copy of the fixture in `folder` with a decoder whose weights force known behaviour
+ * (models/whisper-fixture/README.md): <|hu|> wins language detection, every token is followed by
+ * the one-token word " zicé" (id 1000) for ever, and the last layer's cross-attention sits
+ * 10 frames (0.2 s) further on per token position.
+ */
+export async function writeForcedModel(folder: string): Promise<string> {
+  const modelDir = path.join(folder, 'forced');
+  await cp(fixtureModelDir, modelDir, { recursive: true });
+  await cp(fileURLToPath(new URL('../../models/whisper-fixture/variants/forced/onnx/decoder_model_merged.onnx', import.meta.url)), path.join(modelDir, 'onnx', 'decoder_model_merged.onnx'));
+  return modelDir;
+}
+
+/** Random weights decode improbable gibberish, which the guards would rightly drop: these tests run greedy and unguarded. */
+export const unguarded = { temperatures: [0], compressionRatioThreshold: null, logProbThreshold: null, noSpeechThreshold: null, repetitionMaxRepeats: 100 };
+
 export function fixtureConfig(overrides: Partial<TranscribeConfigSpec> = {}): TranscribeConfig {
-  return resolveTranscribeConfig({ modelDir: fixtureModelDir, modelId: 'callqa/whisper-random-fixture', dtype: { encoder_model: 'fp32', decoder_model_merged: 'fp32' }, ...overrides });
+  return resolveTranscribeConfig({ modelDir: fixtureModelDir, modelId: 'callqa/whisper-random-fixture', dtype: { encoder_model: 'fp32', decoder_model_merged: 'fp32' }, guards: unguarded, ...overrides });
 }
 
 export interface TestCall {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentEffects } from '../../core/effects.ts';
 import { createTempFolder, type TempFolder } from '../../core/temp-folder.test-helper.ts';
 import { closeRecognizers, obtainRecognizer, transcribeCall } from './index.ts';
-import { fixtureConfig, fixtureModelDir, recordRequests, writeTestCall, type TestCall } from './transcribe-fixtures.test-helper.ts';
+import { fixtureConfig, fixtureModelDir, recordRequests, writeForcedModel, writeTestCall, type TestCall } from './transcribe-fixtures.test-helper.ts';
 import type { TimeSpan } from './types.ts';
 
 let temp: TempFolder;
@@ -60,7 +60,7 @@ describe('transcribeCall with the random-weight Whisper fixture', () => {
     const transcript = await transcribeCall({ audio: call.audio, speechRegions: [call.speech[0]!, []], partyOfChannel: call.audio.partyOfChannel }, fixtureConfig(), silentEffects);
     expect(transcript.utterances.every((utterance) => utterance.party === 'agent')).toBe(true);
     const none = await transcribeCall({ audio: call.audio, speechRegions: [[], []], partyOfChannel: call.audio.partyOfChannel }, fixtureConfig(), silentEffects);
-    expect(none).toEqual({ language: null, modelId: 'callqa/whisper-random-fixture', utterances: [] });
+    expect(none).toEqual({ language: null, modelId: 'callqa/whisper-random-fixture', utterances: [], droppedChunks: [] });
   });
 
   it('uses a forced language without detecting one', async () => {
@@ -83,6 +83,20 @@ describe('transcribeCall with the random-weight Whisper fixture', () => {
     for (const utterance of transcript.utterances) {
       expect(utterance.words).toBeUndefined();
       expect(utterance.end).toBeGreaterThanOrEqual(utterance.start);
+    }
+  });
+
+  it('drops every chunk whose decoding fails the guards, recording each with its party, span and reason', async () => {
+    const config = fixtureConfig({ modelDir: await writeForcedModel(temp.folder), forcedLanguage: 'en', guards: {} });
+    const transcript = await transcribeCall({ audio: call.audio, speechRegions: call.speech, partyOfChannel: call.audio.partyOfChannel }, config, silentEffects);
+    expect(transcript.utterances).toEqual([]);
+    expect(transcript.droppedChunks.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(transcript.droppedChunks.map((chunk) => chunk.reason))).toEqual(new Set(['repetition']));
+    expect(new Set(transcript.droppedChunks.map((chunk) => chunk.party))).toEqual(new Set(['agent', 'customer']));
+    for (const chunk of transcript.droppedChunks) {
+      const regions = call.speech[chunk.party === 'agent' ? 0 : 1]!;
+      expect(regions.some((region) => chunk.start >= region.startS - config.padS - 0.01 && chunk.start <= region.endS)).toBe(true);
+      expect(chunk.end).toBeGreaterThan(chunk.start);
     }
   });
 

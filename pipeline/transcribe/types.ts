@@ -1,5 +1,7 @@
 import type { CallAudio } from '../ingest/index.ts';
-import type { Language, Party, Utterance } from '../result/call-result.ts';
+import type { DropReason, DroppedChunk, Language, Party, Utterance } from '../result/call-result.ts';
+
+export type { DropReason } from '../result/call-result.ts';
 
 /** A stretch of a recording in seconds from its start. */
 export interface TimeSpan {
@@ -22,6 +24,8 @@ export interface Transcript {
   /** Which model produced it, as "model:<id>" will name it in the result. */
   modelId: string;
   utterances: Utterance[];
+  /** Chunks whose text failed every decoding guard, in recording time. */
+  droppedChunks: DroppedChunk[];
 }
 
 /** One recognised word, in seconds from the start of the chunk it came from. */
@@ -42,14 +46,41 @@ export interface RecognisedSegment {
   confidence: number | null;
 }
 
-/** What Whisper made of one chunk. Plain data, so it can cross a worker boundary. */
+
+/** Thresholds of the decoding guards (pipeline/transcribe/transcribe-defaults.json); null turns one off. */
+export interface DecodingGuards {
+  /** Tried in order until an attempt passes; 0 is greedy. */
+  readonly temperatures: readonly number[];
+  readonly compressionRatioThreshold: number | null;
+  /** Mean log probability per token below which an attempt fails. */
+  readonly logProbThreshold: number | null;
+  readonly noSpeechThreshold: number | null;
+  /** A unit of up to this many tokens repeated more than `repetitionMaxRepeats` times in a row stops decoding. */
+  readonly repetitionMaxUnitTokens: number;
+  readonly repetitionMaxRepeats: number;
+}
+
+/** How the kept (or last) decoding attempt of a chunk went. */
+export interface DecodingMeasures {
+  temperature: number;
+  avgLogProb: number | null;
+  compressionRatio: number | null;
+  noSpeechProbability: number | null;
+}
+
+/** What the recognizer made of one chunk. Plain data, so it can cross a worker boundary. */
 export interface ChunkRecognition {
   /** The language the chunk was transcribed in. */
   language: Language;
   /** Probabilities of the allowed languages from the first decoder step; null when the language was given. */
   languageProbabilities: Partial<Record<Language, number>> | null;
   timing: 'word' | 'segment';
+  /** Empty when the chunk was dropped. */
   segments: RecognisedSegment[];
+  /** Null for an engine without autoregressive decoding (nothing to guard). */
+  decoding: DecodingMeasures | null;
+  /** Why the chunk's text was dropped, or null when it was kept. */
+  dropped: DropReason | null;
 }
 
 /** A request to transcribe one chunk of 16 kHz mono samples (≤ 30 s). */
@@ -59,9 +90,10 @@ export interface RecognitionRequest {
   language: Language | null;
   allowedLanguages: readonly Language[];
   maxNewTokens: number;
+  guards: DecodingGuards;
 }
 
-/** Runs Whisper on chunks; in-process or a worker pool behind the same face. */
+/** Runs a speech-to-text engine on chunks (Whisper in-process or in a worker pool, or a sherpa-onnx transducer) behind one face. */
 export interface SpeechRecognizer {
   readonly modelId: string;
   recognise(request: RecognitionRequest): Promise<ChunkRecognition>;

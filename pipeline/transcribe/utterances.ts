@@ -3,7 +3,7 @@
  * grouped per piece (a padded speech region), so an utterance never spans a pause that was cut
  * out; segments (no word timing) become one utterance each.
  */
-import type { Language, Party, Utterance } from '../result/call-result.ts';
+import type { DroppedChunk, Language, Party, Utterance } from '../result/call-result.ts';
 import { locateInRecording, type ChunkPlan } from './chunk-plan.ts';
 import type { ChunkRecognition, RecognisedWord } from './types.ts';
 import { meanOrNull } from './whisper/token-text.ts';
@@ -53,4 +53,22 @@ export function toUtterances(plan: ChunkPlan, recognition: ChunkRecognition, par
     byPiece.set(placed.pieceIndex, [...(byPiece.get(placed.pieceIndex) ?? []), placed]);
   }
   return [...byPiece.values()].map((words) => utteranceOfWords(words, party, language));
+}
+
+/** The record of a chunk whose text was dropped, spanning its speech in recording seconds; null for a kept chunk. */
+export function toDroppedChunk(plan: ChunkPlan, recognition: ChunkRecognition, party: Party): DroppedChunk | null {
+  if (recognition.dropped === null) return null;
+  const measures = recognition.decoding;
+  return {
+    start: roundS(plan.pieces[0]!.recordingStartS),
+    end: roundS(plan.pieces.at(-1)!.recordingEndS),
+    party,
+    reason: recognition.dropped,
+    ...(measures && {
+      temperature: measures.temperature,
+      ...(measures.avgLogProb !== null && { avg_logprob: measures.avgLogProb }),
+      ...(measures.compressionRatio !== null && { compression_ratio: measures.compressionRatio }),
+      ...(measures.noSpeechProbability !== null && { no_speech_probability: measures.noSpeechProbability }),
+    }),
+  };
 }

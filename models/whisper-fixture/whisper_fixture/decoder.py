@@ -55,7 +55,18 @@ def cross_attention_cache(builder, dims):
     )
 
 
-def decoder_layer(builder, x, layer, mask, dims):
+def monotonic_scores(builder, positions, encoder_key, dims):
+    """Cross-attention scores that peak at encoder frame `frames_per_token` x the token's position,
+    whatever the audio: a known, monotonic alignment for testing word timestamps."""
+    scalar = lambda value: builder.constant("index", np.array(value, np.int64))
+    frames = builder.op("Gather", [builder.op("Shape", [encoder_key]), scalar(2)])
+    frame_index = builder.op("Cast", [builder.op("Range", [scalar(0), frames, scalar(1)])], to=FLOAT)
+    target = builder.op("Mul", [builder.op("Cast", [positions], to=FLOAT), builder.constant("frames_per_token", np.float32(dims["frames_per_token"]))])
+    distance = builder.op("Sub", [frame_index, builder.op("Unsqueeze", [target, scalar([1])])])
+    return builder.op("Mul", [builder.op("Mul", [distance, distance]), builder.constant("sharpness", np.float32(-1.0))])
+
+
+def decoder_layer(builder, x, layer, mask, dims, positions):
     heads, head_dim, d_model = dims["decoder_attention_heads"], dims["head_dim"], dims["d_model"]
     query_of = lambda hidden: builder.split_heads(builder.linear(hidden, d_model, d_model, scale=head_dim**-0.5), heads, head_dim)
     hidden = builder.layer_norm(x, d_model)
@@ -66,14 +77,31 @@ def decoder_layer(builder, x, layer, mask, dims):
     attended = builder.merge_heads(builder.attend(query_of(hidden), key, value, mask), d_model)
     x = builder.op("Add", [x, builder.linear(attended, d_model, d_model)])
     hidden = builder.layer_norm(x, d_model)
+    aligned = dims.get("frames_per_token") and layer == dims["decoder_layers"] - 1
     cross = builder.attend(
         query_of(hidden),
         present_name(layer, "encoder", "key"),
         present_name(layer, "encoder", "value"),
         probabilities_name=f"cross_attentions.{layer}" if dims["cross_attentions"] else None,
+        forced_scores=monotonic_scores(builder, positions, present_name(layer, "encoder", "key"), dims) if aligned else None,
     )
     x = builder.op("Add", [x, builder.linear(builder.merge_heads(cross, d_model), d_model, d_model)])
     return builder.op("Add", [x, builder.feed_forward(builder.layer_norm(x, d_model), d_model, dims["decoder_ffn_dim"])])
+
+
+def forced_token_bias(builder, dims):
+    """Logit bias that makes a known token win: `force_language` after <|startoftranscript|>
+    (what language detection reads), `repeat_token` after every other token (a degenerate loop)."""
+    terms = []
+    is_start = builder.op("Equal", ["input_ids", builder.constant("start_of_transcript", np.array(50258, np.int64))])
+    for token, condition in ((dims.get("force_language_id"), is_start), (dims.get("repeat_token_id"), builder.op("Not", [is_start]))):
+        if token is None:
+            continue
+        one_hot = np.zeros(dims["vocab_size"], np.float32)
+        one_hot[token] = 100.0
+        gate = builder.op("Unsqueeze", [builder.op("Cast", [condition], to=FLOAT), builder.constant("index", np.array([2], np.int64))])
+        terms.append(builder.op("Mul", [gate, builder.constant("forced_token", one_hot)]))
+    return terms[0] if len(terms) == 1 else builder.op("Add", terms)
 
 
 def build_decoder(dims, rng):
@@ -85,9 +113,13 @@ def build_decoder(dims, rng):
     x = builder.op("Add", [builder.op("Gather", [embedding, "input_ids"]), position_embedding])
     cross_attention_cache(builder, dims)
     for layer in range(layers):
-        x = decoder_layer(builder, x, layer, mask, dims)
+        x = decoder_layer(builder, x, layer, mask, dims, positions)
     # Whisper ties the output projection to the token embedding.
-    builder.op("MatMul", [builder.layer_norm(x, d_model), projection], outputs=["logits"])
+    normalised = builder.layer_norm(x, d_model)
+    if dims.get("force_language_id") is None and dims.get("repeat_token_id") is None:
+        builder.op("MatMul", [normalised, projection], outputs=["logits"])
+    else:
+        builder.op("Add", [builder.op("MatMul", [normalised, projection]), forced_token_bias(builder, dims)], outputs=["logits"])
 
     cache_shape = lambda side, grown="": ["batch_size", heads, f"past_decoder_sequence_length{grown}" if side == "decoder" else "encoder_sequence_length_out", head_dim]
     cache_names = [(layer, side, kind) for layer in range(layers) for side in ("decoder", "encoder") for kind in ("key", "value")]

@@ -69,9 +69,13 @@ class GraphBuilder:
         transposed = self.op("Transpose", [x], perm=[0, 2, 1, 3])
         return self.op("Reshape", [transposed, self.constant("model_shape", np.array([0, -1, d_model], np.int64))])
 
-    def attend(self, query, key, value, mask=None, probabilities_name=None):
-        """Scaled dot-product attention over [batch, heads, time, head_dim]; the scale is folded into the query."""
+    def attend(self, query, key, value, mask=None, probabilities_name=None, forced_scores=None):
+        """Scaled dot-product attention over [batch, heads, time, head_dim]; the scale is folded into the query.
+        `forced_scores` [query time, key time] replace query x key, keeping its shape (a fixture that
+        decides where attention goes)."""
         scores = self.op("MatMul", [query, self.op("Transpose", [key], perm=[0, 1, 3, 2])])
+        if forced_scores is not None:
+            scores = self.op("Add", [self.op("Mul", [scores, self.constant("zero", np.float32(0))]), forced_scores])
         if mask is not None:
             scores = self.op("Add", [scores, mask])
         probabilities = self.op("Softmax", [scores], outputs=[probabilities_name] if probabilities_name else 1, axis=-1)
@@ -87,5 +91,6 @@ def tensor_info(name, elem_type, shape):
 
 
 FLOAT = TensorProto.FLOAT
+INT32 = TensorProto.INT32
 INT64 = TensorProto.INT64
 BOOL = TensorProto.BOOL

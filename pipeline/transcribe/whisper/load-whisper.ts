@@ -34,9 +34,21 @@ export interface LoadedWhisper {
   callqaLanguageTokenIds: ReadonlyMap<Language, number>;
   startOfTranscriptId: number;
   endOfTextId: number;
+  /** <|nospeech|> (large-v3) or <|nocaptions|> (earlier multilingual models): the token just before <|notimestamps|>. */
+  noSpeechId: number;
   /** First timestamp token (<|0.00|>); every id from here on is a timestamp. */
   timestampBeginId: number;
   loadMs: number;
+}
+
+/**
+ * transformers.js 4.3.1's generate keeps only the model's `forward_params` from its arguments, so
+ * `encoder_outputs` handed to it is dropped and the encoder runs a second time. Declaring it a
+ * forward parameter of this instance lets the chunk's one encoding reach every decoder step.
+ */
+function acceptEncoderOutputs(model: WhisperForConditionalGeneration): void {
+  const withParams = model as unknown as { forward_params: string[] };
+  if (!withParams.forward_params.includes('encoder_outputs')) withParams.forward_params = [...withParams.forward_params, 'encoder_outputs'];
 }
 
 async function loadUncached(settings: WhisperLoadSettings): Promise<LoadedWhisper> {
@@ -54,6 +66,7 @@ async function loadUncached(settings: WhisperLoadSettings): Promise<LoadedWhispe
   ]).catch((cause: unknown) => {
     throw new CallqaError('CQA_ERR_MODEL_INVALID', `Whisper model ${settings.modelId} in ${settings.modelDir} failed to load (${String(cause)}); pull it again`, { cause });
   });
+  acceptEncoderOutputs(model as WhisperForConditionalGeneration);
   const facts = model.generation_config as unknown as WhisperGenerationFacts;
   const languageTokenIds = new Map(Object.entries(facts.lang_to_id).map(([token, id]) => [token.slice(2, -2), id] as const));
   const decoderOutputs: readonly string[] = (model.sessions['decoder_model_merged'] as { outputNames: string[] }).outputNames;
@@ -67,6 +80,7 @@ async function loadUncached(settings: WhisperLoadSettings): Promise<LoadedWhispe
     callqaLanguageTokenIds: new Map(languages.flatMap((code) => (languageTokenIds.has(code) ? [[code, languageTokenIds.get(code)!] as const] : []))),
     startOfTranscriptId: facts.decoder_start_token_id,
     endOfTextId: facts.eos_token_id,
+    noSpeechId: facts.no_timestamps_token_id - 1,
     timestampBeginId: facts.no_timestamps_token_id + 1,
     loadMs: Date.now() - startedMs,
   };
