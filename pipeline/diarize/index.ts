@@ -1,0 +1,133 @@
+/**
+ * Diarization stage: who of two speakers spoke when, on a channel that carries both (a mono
+ * recording). The built-in method needs no download: cepstral features of the speech the audio
+ * stage found, a two-way split of ~1 s windows, per-speaker Gaussian mixtures and a smoothed
+ * resegmentation (README.md). It sees one speaker at a time, so overlaps stay invisible.
+ */
+import type { Effects } from '../../core/effects.ts';
+import type { Interval } from '../audio/intervals.ts';
+import type { CallAudio, DecodeSampleRateHz } from '../ingest/index.ts';
+import { createFeatureExtractor, type SpeechFeatures } from './features.ts';
+import { resegment } from './resegment.ts';
+import { meanOfRows, normaliseFeatures, splitInTwo, startingCentres, type FrameMatrix } from './speaker-models.ts';
+import { defaultDiarizeThresholds, type DiarizeThresholds } from './thresholds.ts';
+
+export { defaultDiarizeThresholds, type DiarizeThresholds } from './thresholds.ts';
+
+export type SpeakerId = 'A' | 'B';
+export const speakerIds = ['A', 'B'] as const satisfies readonly SpeakerId[];
+
+export interface SpeakerTurn extends Interval {
+  speaker: SpeakerId;
+}
+
+export interface Diarization {
+  source: 'builtin' | 'neural';
+  /** Whether the method can see two speakers at once: only then are interruptions and backchannels looked for. */
+  overlapsVisible: boolean;
+  /** Speaker turns by start; speaker A is the one heard first. */
+  turns: SpeakerTurn[];
+  /** Mean normalised cepstra per speaker present: what voice enrolment compares. */
+  voiceprints: Partial<Record<SpeakerId, number[]>>;
+}
+
+/** Rows of `features` grouped by the speech interval their frame centre falls in. */
+function rowsBySegment(timesS: Float64Array, speech: readonly Interval[]): Array<{ segment: Interval; from: number; to: number }> {
+  let row = 0;
+  return speech.map((segment) => {
+    while (row < timesS.length && timesS[row]! < segment.startS) row++;
+    const from = row;
+    while (row < timesS.length && timesS[row]! < segment.endS) row++;
+    return { segment, from, to: row };
+  });
+}
+
+/**
+ * First labellings: each speech interval cut into ~1 s windows, the windows split in two by
+ * their mean features, once from each of startingCentres' guesses.
+ */
+function initialLabellings(matrix: FrameMatrix, groups: ReturnType<typeof rowsBySegment>, hopS: number, clustering: DiarizeThresholds['clustering']): Uint8Array[] {
+  const perWindow = Math.max(1, Math.round(clustering.windowS / hopS));
+  const least = Math.round(clustering.minWindowS / hopS);
+  const windows: Array<{ from: number; to: number }> = [];
+  for (const { from, to } of groups) {
+    for (let start = from; start < to; start += perWindow) {
+      const end = Math.min(to, start + perWindow);
+      const last = windows.at(-1);
+      if (end - start < least && last && last.to === start) last.to = end;
+      else windows.push({ from: start, to: end });
+    }
+  }
+  const points = windows.map(({ from, to }) => meanOfRows(matrix, from, to));
+  if (points.length < 2) return [new Uint8Array(matrix.rows)];
+  return startingCentres(points).map((centres) => {
+    const split = splitInTwo(points, centres, clustering.kmeansIterations);
+    const labels = new Uint8Array(matrix.rows);
+    windows.forEach(({ from, to }, index) => labels.fill(split[index]!, from, to));
+    return labels;
+  });
+}
+
+/** Turns from per-row labels: a speech interval changes speaker halfway between two differently labelled frames. */
+function turnsFromLabels(labels: Uint8Array, timesS: Float64Array, groups: ReturnType<typeof rowsBySegment>): Array<Interval & { label: number }> {
+  const turns: Array<Interval & { label: number }> = [];
+  let lastLabel = labels[0] ?? 0;
+  for (const { segment, from, to } of groups) {
+    let startS = segment.startS;
+    let label = from < to ? labels[from]! : lastLabel;
+    for (let row = from + 1; row < to; row++) {
+      if (labels[row] === label) continue;
+      const changeS = (timesS[row - 1]! + timesS[row]!) / 2;
+      turns.push({ startS, endS: changeS, label });
+      startS = changeS;
+      label = labels[row]!;
+    }
+    turns.push({ startS, endS: segment.endS, label });
+    lastLabel = label;
+  }
+  return turns;
+}
+
+/** Two speakers' turns over `speech` from the call's features. */
+export function diarizeFeatures(features: SpeechFeatures, speech: readonly Interval[], thresholds: DiarizeThresholds = defaultDiarizeThresholds): Diarization {
+  const matrix = normaliseFeatures(features, thresholds.clustering.pitchWeight);
+  const timesS = Float64Array.from(features.frameIndex, (frame) => frame * features.hopS + features.centreS);
+  const groups = rowsBySegment(timesS, speech);
+  // Of the resegmented guesses, the one whose two speaker models explain the frames best.
+  const { labels } = initialLabellings(matrix, groups, features.hopS, thresholds.clustering)
+    .map((initial) => resegment(matrix, timesS, initial, thresholds, features.hopS))
+    .reduce((best, candidate) => (candidate.fitPerFrame > best.fitPerFrame ? candidate : best));
+  const labelled = turnsFromLabels(labels, timesS, groups);
+  const firstLabel = labelled[0]?.label ?? 0;
+  const speakerOf = (label: number): SpeakerId => (label === firstLabel ? 'A' : 'B');
+  const voiceprints: Diarization['voiceprints'] = {};
+  for (const label of [0, 1]) {
+    const rows = Array.from(labels.keys()).filter((row) => labels[row] === label);
+    if (rows.length === 0) continue;
+    const sums = new Float64Array(matrix.dimensions);
+    for (const row of rows) for (let dimension = 0; dimension < matrix.dimensions; dimension++) sums[dimension]! += matrix.values[row * matrix.dimensions + dimension]!;
+    voiceprints[speakerOf(label)] = Array.from(sums, (sum) => sum / rows.length);
+  }
+  return {
+    source: 'builtin',
+    overlapsVisible: false,
+    turns: labelled.map(({ startS, endS, label }) => ({ startS, endS, speaker: speakerOf(label) })),
+    voiceprints,
+  };
+}
+
+/**
+ * Diarizes channel `channel` of a call over its speech intervals (the audio stage's segments of
+ * that channel, sorted), with one more streaming decode at the rate the audio stage used.
+ */
+export async function diarizeChannel(
+  audio: CallAudio, channel: number, speech: readonly Interval[], rateHz: DecodeSampleRateHz, effects: Effects,
+  thresholds: DiarizeThresholds = defaultDiarizeThresholds,
+): Promise<Diarization> {
+  const extractor = createFeatureExtractor(channel, rateHz, speech, thresholds.features);
+  const startedMs = effects.now();
+  for await (const block of audio.openPcm(rateHz)) extractor.add(block);
+  const diarization = diarizeFeatures(extractor.finish(), speech, thresholds);
+  effects.log(`${audio.probe.source}: diarized channel ${channel} (built-in) in ${((effects.now() - startedMs) / 1000).toFixed(1)} s`);
+  return diarization;
+}
