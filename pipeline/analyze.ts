@@ -10,6 +10,7 @@ import type { AnalyzeConfig } from './analyze-config.ts';
 import { ingestRecording, type CallAudio } from './ingest/index.ts';
 import { gatherMetadata, type KnownMetadata } from './metadata/index.ts';
 import { judgeCall } from './judge-call.ts';
+import { diarizeMonoCall, separateParties } from './separate-parties.ts';
 import type { CallResult } from './result/call-result.ts';
 import { buildCallResult, buildErrorResult, type CallTranscript, type OkCallResult } from './result/build-result.ts';
 import { detectTextLanguage } from './text/detect-language.ts';
@@ -80,15 +81,18 @@ export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, e
     const ingested = audio;
     const gathered = await timed(timings, 'metadata', effects, () =>
       gatherMetadata({ source: request.source, tags: ingested.probe.tags, known: request.known, namePattern: config.namePattern }, effects));
-    const acoustics = await timed(timings, 'audio', effects, () => analyzeAudio(ingested, effects));
-    const transcribed = await timed(timings, 'transcribe', effects, () => obtainTranscript(request, ingested, acoustics, config, effects));
-    const transcript = await timed(timings, 'sentiment', effects, () => scoreSentiment(transcribed, config, effects));
+    const heard = await timed(timings, 'audio', effects, () => analyzeAudio(ingested, effects));
+    const diarized = await timed(timings, 'diarize', effects, () => diarizeMonoCall(ingested, heard, effects));
+    const recognised = await timed(timings, 'transcribe', effects, () => obtainTranscript(request, ingested, heard, config, effects));
+    const separated = diarized ? separateParties(diarized, heard, recognised, config.rulePacks) : { acoustics: heard, transcript: recognised, diarization: null };
+    const { acoustics, diarization } = separated;
+    const transcript = await timed(timings, 'sentiment', effects, () => scoreSentiment(separated.transcript, config, effects));
     const judgement = await timed(timings, 'rules', effects, async () => judgeCall({
       language: transcript.language, utterances: transcript.utterances, audioEvents: acoustics.speech.events,
       audioEventTypesChecked: acoustics.speech.eventTypesChecked, sentimentModelId: config.sentiment?.modelId ?? null,
     }, config, effects));
     const sentiment = describeSentiment(transcript.utterances, { agent: config.agentSentiment });
-    const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, transcript, judgement, sentiment });
+    const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, diarization, transcript, judgement, sentiment });
     return { status: 'ok', result, stageTimingsMs: timings };
   } catch (thrown) {
     return { status: 'error', result: buildErrorResult(request.source, audio?.probe.sha256 ?? null, toCallqaError(thrown)) };

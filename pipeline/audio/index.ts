@@ -5,7 +5,9 @@ import { createLevelMeter, type ChannelLevel } from './levels.ts';
 import { describeSpeechActivity, type SpeechActivity } from './speech-activity.ts';
 import { defaultAudioThresholds, type AudioThresholds } from './thresholds.ts';
 
-export type { SpeechActivity, SpeechSegment } from './speech-activity.ts';
+export type { SpeechActivity, SpeechSegment, DiarizedChannel } from './speech-activity.ts';
+export { describeDiarizedSpeech } from './speech-activity.ts';
+export type { Interval } from './intervals.ts';
 export type { PartyTalk } from './party-stats.ts';
 export { resolveAudioThresholds, defaultAudioThresholds, type AudioThresholds, type AudioThresholdsSpec } from './thresholds.ts';
 

@@ -7,22 +7,24 @@
 import type { Effects } from '../../core/effects.ts';
 import type { Interval } from '../audio/intervals.ts';
 import type { CallAudio, DecodeSampleRateHz } from '../ingest/index.ts';
+import type { DiarizationSource, SpeakerId } from '../result/call-result.ts';
 import { createFeatureExtractor, type SpeechFeatures } from './features.ts';
 import { resegment } from './resegment.ts';
 import { meanOfRows, normaliseFeatures, splitInTwo, startingCentres, type FrameMatrix } from './speaker-models.ts';
 import { defaultDiarizeThresholds, type DiarizeThresholds } from './thresholds.ts';
 
 export { defaultDiarizeThresholds, type DiarizeThresholds } from './thresholds.ts';
+export { identifyAgent, type AgentIdentification, type AgentClues, type AgentEvidence } from './identify-agent.ts';
+export { assignUtterancesToParties, type PartyTurn } from './assign-utterances.ts';
 
-export type SpeakerId = 'A' | 'B';
-export const speakerIds = ['A', 'B'] as const satisfies readonly SpeakerId[];
+export type { SpeakerId } from '../result/call-result.ts';
 
 export interface SpeakerTurn extends Interval {
   speaker: SpeakerId;
 }
 
 export interface Diarization {
-  source: 'builtin' | 'neural';
+  source: DiarizationSource;
   /** Whether the method can see two speakers at once: only then are interruptions and backchannels looked for. */
   overlapsVisible: boolean;
   /** Speaker turns by start; speaker A is the one heard first. */

@@ -1,7 +1,7 @@
 import type { AudioAnalysis, PartyTalk } from '../audio/index.ts';
 import type { CallqaError } from '../../core/errors.ts';
 import type { RecordingProbe } from '../ingest/index.ts';
-import type { CallEvent, CallMetadata, CallResult, CallSentiment, EventType, JudgementVersions, Language, RuleResult, Utterance } from './call-result.ts';
+import type { CallDiarization, CallEvent, CallMetadata, CallResult, CallSentiment, EventType, JudgementVersions, Language, RuleResult, Utterance } from './call-result.ts';
 
 export type OkCallResult = CallResult & { status: 'ok'; call_id: string; sha256: string };
 
@@ -64,6 +64,8 @@ export interface CallFindings {
   metadata: CallMetadata;
   probe: RecordingProbe;
   acoustics: AudioAnalysis;
+  /** Absent or null for a call with a channel per party. */
+  diarization?: CallDiarization | null;
   transcript: CallTranscript;
   /** null when there was nothing to judge (no transcript, or no pack for its language). */
   judgement: CallJudgement | null;
@@ -76,7 +78,7 @@ function toPartyStats(talk: PartyTalk): NonNullable<CallResult['parties']>['agen
 }
 
 /** Assembles the callqa.call/1 object; fields of stages that have not run stay null or empty. */
-export function buildCallResult({ agentId, agentChannel, metadata, probe, acoustics, transcript, judgement, sentiment }: CallFindings): OkCallResult {
+export function buildCallResult({ agentId, agentChannel, metadata, probe, acoustics, diarization, transcript, judgement, sentiment }: CallFindings): OkCallResult {
   const { speech } = acoustics;
   return {
     schema: 'callqa.call/1',
@@ -97,6 +99,7 @@ export function buildCallResult({ agentId, agentChannel, metadata, probe, acoust
     agent_id: agentId,
     metadata,
     language: transcript.language,
+    ...(diarization && { diarization }),
     parties: speech.parties && { agent: toPartyStats(speech.parties.agent), customer: toPartyStats(speech.parties.customer) },
     silence_s: speech.silenceS,
     overlap_s: speech.overlapS,

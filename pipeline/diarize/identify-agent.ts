@@ -1,0 +1,65 @@
+/**
+ * Which of the two speakers is the agent: evidence for one speaker or the other, each worth a
+ * log-odds weight (diarize-thresholds.json, section `agent`), summed into the probability that
+ * speaker A is the agent. Below `agent.minConfidence` either way the agent is unknown: a wrong
+ * guess would put the customer's words under the agent's rules.
+ */
+import type { Interval } from '../audio/intervals.ts';
+import type { AgentEvidenceKind, SpeakerId } from '../result/call-result.ts';
+import type { SpeakerTurn } from './index.ts';
+import type { DiarizeThresholds } from './thresholds.ts';
+
+export interface AgentEvidence {
+  kind: AgentEvidenceKind;
+  /** The speaker this evidence says is the agent. */
+  speaker: SpeakerId;
+  logOdds: number;
+}
+
+export interface AgentIdentification {
+  /** null: unknown, the evidence is too weak. */
+  speaker: SpeakerId | null;
+  /** Probability that `speaker` (when null, the likelier speaker) is the agent. */
+  confidence: number;
+  evidence: AgentEvidence[];
+  /** The enrolled agent whose voice the agent speaker matched, if any. */
+  enrolledAgentId: string | null;
+}
+
+/** What besides the turns speaks to who the agent is. */
+export interface AgentClues {
+  /** Holds found by the audio stage: the agent asks for a hold and comes back from it. */
+  holds: readonly Interval[];
+  /** Speakers whose first utterance greets or introduces themselves (transcript and rule pack); empty without a transcript. */
+  greetingSpeakers: readonly SpeakerId[];
+  /** A speaker whose voice matched an enrolled agent, with the agent's id. */
+  enrolled: { speaker: SpeakerId; agentId: string } | null;
+}
+
+/** The speaker on both sides of each hold: last before it and first after it. */
+function holdSpeakers(turns: readonly SpeakerTurn[], holds: readonly Interval[]): SpeakerId[] {
+  return holds.flatMap((hold) => {
+    const before = turns.filter((turn) => turn.endS <= hold.startS + 0.5).at(-1);
+    const after = turns.find((turn) => turn.startS >= hold.endS - 0.5);
+    return before && after && before.speaker === after.speaker ? [before.speaker] : [];
+  });
+}
+
+/** Weighs the clues; see the file comment. */
+export function identifyAgent(turns: readonly SpeakerTurn[], clues: AgentClues, weights: DiarizeThresholds['agent']): AgentIdentification {
+  const speakers = new Set(turns.map((turn) => turn.speaker));
+  if (speakers.size < 2) return { speaker: null, confidence: 0.5, evidence: [], enrolledAgentId: null };
+  const evidence: AgentEvidence[] = [];
+  const first = turns[0];
+  if (first) evidence.push({ kind: 'first-speaker', speaker: first.speaker, logOdds: weights.firstSpeakerWeight });
+  for (const speaker of holdSpeakers(turns, clues.holds)) evidence.push({ kind: 'hold', speaker, logOdds: weights.holdWeight });
+  // A greeting by both says nothing about which is the agent.
+  if (clues.greetingSpeakers.length === 1) evidence.push({ kind: 'greeting', speaker: clues.greetingSpeakers[0]!, logOdds: weights.greetingWeight });
+  if (clues.enrolled) evidence.push({ kind: 'enrolment', speaker: clues.enrolled.speaker, logOdds: weights.enrolmentWeight });
+  const logOddsA = evidence.reduce((sum, item) => sum + (item.speaker === 'A' ? item.logOdds : -item.logOdds), 0);
+  const likelier: SpeakerId = logOddsA >= 0 ? 'A' : 'B';
+  const confidence = 1 / (1 + Math.exp(-Math.abs(logOddsA)));
+  const speaker = confidence >= weights.minConfidence ? likelier : null;
+  const enrolledAgentId = speaker && clues.enrolled?.speaker === speaker ? clues.enrolled.agentId : null;
+  return { speaker, confidence: Math.round(confidence * 1000) / 1000, evidence, enrolledAgentId };
+}
