@@ -21,14 +21,22 @@ export async function diarizeMonoCall(audio: CallAudio, acoustics: AudioAnalysis
 
 const partyOfSpeaker = (agent: AgentIdentification, speaker: SpeakerId): Party => (agent.speaker === null ? 'unknown' : agent.speaker === speaker ? 'agent' : 'customer');
 
-/** Speakers whose first utterance of any length greets or introduces themselves, as the language's rule pack reads it. */
-function findGreetingSpeakers(utterances: readonly Utterance[], turns: Diarization['turns'], pack: RulePack | undefined): SpeakerId[] {
-  if (!pack) return [];
+const openingConcepts = ['greeting', 'thanks-opening', 'self-intro'] as const;
+
+/**
+ * The speaker whose first utterance carries more of an agent's opening (greeting, thanks,
+ * self-introduction, as the language's rule pack reads them) than the other's: a customer's
+ * "Hi, …" is a greeting too, the agent's formula is all three.
+ */
+function findGreeter(utterances: readonly Utterance[], turns: Diarization['turns'], pack: RulePack | undefined): SpeakerId | null {
+  if (!pack) return null;
+  // Parties stand in for speakers here: A as "agent", B as "customer".
   const bySpeaker = assignUtterancesToParties(utterances.map((utterance) => ({ ...utterance, party: 'unknown' })), turns.map((turn) => ({ ...turn, party: turn.speaker === 'A' ? 'agent' : 'customer' })));
-  return (['A', 'B'] as const).filter((speaker) => {
-    const first = bySpeaker.find((utterance) => utterance.party === (speaker === 'A' ? 'agent' : 'customer'));
-    return first !== undefined && (detectConcept(pack, 'greeting', 'agent', first.text) || detectConcept(pack, 'self-intro', 'agent', first.text));
-  });
+  const [a, b] = (['agent', 'customer'] as const).map((stand) => {
+    const first = bySpeaker.find((utterance) => utterance.party === stand);
+    return first ? openingConcepts.filter((concept) => detectConcept(pack, concept, 'agent', first.text)).length : 0;
+  }) as [number, number];
+  return a === b ? null : a > b ? 'A' : 'B';
 }
 
 export interface SeparatedParties {
@@ -69,7 +77,7 @@ export function separateParties(
 ): SeparatedParties {
   const holds = acoustics.speech.events.filter((event) => event.type === 'hold').map((event): Interval => ({ startS: event.start, endS: event.end }));
   const pack = transcript.language ? rulePacks.get(transcript.language) : undefined;
-  const agent = identifyAgent(diarization.turns, { holds, greetingSpeakers: findGreetingSpeakers(transcript.utterances, diarization.turns, pack), enrolled: null }, defaultDiarizeThresholds.agent);
+  const agent = identifyAgent(diarization.turns, { holds, greeter: findGreeter(transcript.utterances, diarization.turns, pack), enrolled: null }, defaultDiarizeThresholds.agent);
   const channel = 0;
   const described = describeDiarization(diarization, agent, channel);
   if (agent.speaker === null) return { acoustics, transcript, diarization: described };

@@ -28,21 +28,17 @@ export interface AgentIdentification {
 
 /** What besides the turns speaks to who the agent is. */
 export interface AgentClues {
-  /** Holds found by the audio stage: the agent asks for a hold and comes back from it. */
+  /** Holds found by the audio stage: the agent comes back from a hold first. */
   holds: readonly Interval[];
-  /** Speakers whose first utterance greets or introduces themselves (transcript and rule pack); empty without a transcript. */
-  greetingSpeakers: readonly SpeakerId[];
+  /** The speaker whose first words are more of an agent's opening (greeting, thanks, self-introduction) than the other's; null without a transcript or on a tie. */
+  greeter: SpeakerId | null;
   /** A speaker whose voice matched an enrolled agent, with the agent's id. */
   enrolled: { speaker: SpeakerId; agentId: string } | null;
 }
 
-/** The speaker on both sides of each hold: last before it and first after it. */
-function holdSpeakers(turns: readonly SpeakerTurn[], holds: readonly Interval[]): SpeakerId[] {
-  return holds.flatMap((hold) => {
-    const before = turns.filter((turn) => turn.endS <= hold.startS + 0.5).at(-1);
-    const after = turns.find((turn) => turn.startS >= hold.endS - 0.5);
-    return before && after && before.speaker === after.speaker ? [before.speaker] : [];
-  });
+/** The first speaker after each hold: the agent comes back ("thank you for holding"); the customer, who agreed to it, often speaks last before it. */
+function holdReturners(turns: readonly SpeakerTurn[], holds: readonly Interval[]): SpeakerId[] {
+  return holds.flatMap((hold) => turns.find((turn) => turn.startS >= hold.endS - 0.5)?.speaker ?? []);
 }
 
 /** Weighs the clues; see the file comment. */
@@ -52,9 +48,8 @@ export function identifyAgent(turns: readonly SpeakerTurn[], clues: AgentClues, 
   const evidence: AgentEvidence[] = [];
   const first = turns[0];
   if (first) evidence.push({ kind: 'first-speaker', speaker: first.speaker, logOdds: weights.firstSpeakerWeight });
-  for (const speaker of holdSpeakers(turns, clues.holds)) evidence.push({ kind: 'hold', speaker, logOdds: weights.holdWeight });
-  // A greeting by both says nothing about which is the agent.
-  if (clues.greetingSpeakers.length === 1) evidence.push({ kind: 'greeting', speaker: clues.greetingSpeakers[0]!, logOdds: weights.greetingWeight });
+  for (const speaker of holdReturners(turns, clues.holds)) evidence.push({ kind: 'hold', speaker, logOdds: weights.holdWeight });
+  if (clues.greeter) evidence.push({ kind: 'greeting', speaker: clues.greeter, logOdds: weights.greetingWeight });
   if (clues.enrolled) evidence.push({ kind: 'enrolment', speaker: clues.enrolled.speaker, logOdds: weights.enrolmentWeight });
   const logOddsA = evidence.reduce((sum, item) => sum + (item.speaker === 'A' ? item.logOdds : -item.logOdds), 0);
   const likelier: SpeakerId = logOddsA >= 0 ? 'A' : 'B';
