@@ -2,6 +2,7 @@
 import { benchApi } from './api.bench.ts';
 import { benchAudio } from './audio.bench.ts';
 import { benchDecode } from './decode.bench.ts';
+import { benchDiarize } from './diarize.bench.ts';
 import { benchKpi } from './kpi.bench.ts';
 import { benchRescore } from './rescore.bench.ts';
 import { benchSearch } from './search.bench.ts';
@@ -9,7 +10,7 @@ import { benchSentiment } from './sentiment.bench.ts';
 import { benchTranscribe } from './transcribe.bench.ts';
 
 const benches: Record<string, () => Promise<void>> = {
-  decode: benchDecode, audio: benchAudio, transcribe: benchTranscribe, sentiment: benchSentiment, api: benchApi, kpi: benchKpi, rescore: benchRescore,
+  decode: benchDecode, audio: benchAudio, diarize: benchDiarize, transcribe: benchTranscribe, sentiment: benchSentiment, api: benchApi, kpi: benchKpi, rescore: benchRescore,
   search: benchSearch,
 };
 

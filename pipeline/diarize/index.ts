@@ -90,16 +90,94 @@ function turnsFromLabels(labels: Uint8Array, timesS: Float64Array, groups: Retur
   return turns;
 }
 
+/**
+ * Pauses inside the speech: runs of at least `pauses.minS` of quiet frames, those within
+ * `pauses.aboveFloorDb` of the `pauses.floorQuantile` level of the speech frames and at least
+ * `pauses.belowMedianDb` under their median. The VAD bridges the short pause between one
+ * party's line and the other's reply, so a turn change usually lies in one; left in, they count as talk.
+ */
+function findPauses(features: SpeechFeatures, pauses: DiarizeThresholds['pauses']): Interval[] {
+  const levels = features.levelsDb;
+  const sorted = Float32Array.from(levels).sort();
+  const floorDb = sorted[Math.floor(pauses.floorQuantile * (sorted.length - 1))] ?? 0;
+  const quietBelowDb = Math.min(floorDb + pauses.aboveFloorDb, (sorted[sorted.length >> 1] ?? 0) - pauses.belowMedianDb);
+  const found: Interval[] = [];
+  let runStart = -1;
+  for (let row = 0; row <= levels.length; row++) {
+    const adjacent = row > 0 && row < levels.length && features.frameIndex[row]! === features.frameIndex[row - 1]! + 1;
+    const quiet = row < levels.length && levels[row]! < quietBelowDb;
+    if (quiet && runStart >= 0 && adjacent) continue;
+    if (runStart >= 0 && (row - runStart) * features.hopS >= pauses.minS) {
+      found.push({ startS: features.frameIndex[runStart]! * features.hopS + features.centreS - features.hopS / 2, endS: features.frameIndex[row - 1]! * features.hopS + features.centreS + features.hopS / 2 });
+    }
+    runStart = quiet ? row : -1;
+  }
+  return found;
+}
+
+/** `speech` with `pauses` (sorted) cut out. */
+function withoutPauses(speech: readonly Interval[], pauses: readonly Interval[]): Interval[] {
+  return speech.flatMap((segment) => {
+    const pieces: Interval[] = [];
+    let startS = segment.startS;
+    for (const pause of pauses) {
+      if (pause.endS <= startS || pause.startS >= segment.endS) continue;
+      if (pause.startS > startS) pieces.push({ startS, endS: pause.startS });
+      startS = Math.max(startS, pause.endS);
+    }
+    if (segment.endS > startS) pieces.push({ startS, endS: segment.endS });
+    return pieces;
+  });
+}
+
+/** The rows of `features` whose time falls in `pieces`. */
+function keepRowsIn(features: SpeechFeatures, timesS: Float64Array, pieces: readonly Interval[]): SpeechFeatures {
+  const kept: number[] = [];
+  let piece = 0;
+  timesS.forEach((timeS, row) => {
+    while (piece < pieces.length && pieces[piece]!.endS <= timeS) piece++;
+    if (piece < pieces.length && pieces[piece]!.startS <= timeS) kept.push(row);
+  });
+  const { dimensions } = features;
+  return {
+    ...features,
+    frameIndex: Int32Array.from(kept, (row) => features.frameIndex[row]!),
+    levelsDb: Float32Array.from(kept, (row) => features.levelsDb[row]!),
+    values: Float32Array.from({ length: kept.length * dimensions }, (_, index) => features.values[kept[Math.floor(index / dimensions)]! * dimensions + (index % dimensions)]!),
+  };
+}
+
+const timesOf = (features: SpeechFeatures) => Float64Array.from(features.frameIndex, (frame) => frame * features.hopS + features.centreS);
+
+/** Joins two turns of one speaker across a pause cut out of one speech interval: a pause within a line is talk, only one between speakers is not. */
+function bridgePauses<T extends Interval & { label: number }>(turns: readonly T[], speech: readonly Interval[]): T[] {
+  const joined: T[] = [];
+  let segment = 0;
+  for (const turn of turns) {
+    while (segment < speech.length && speech[segment]!.endS < turn.startS) segment++;
+    const last = joined.at(-1);
+    const within = speech[segment];
+    if (last && last.label === turn.label && within && last.startS >= within.startS && turn.endS <= within.endS) joined[joined.length - 1] = { ...last, endS: turn.endS };
+    else joined.push(turn);
+  }
+  return joined;
+}
+
 /** Two speakers' turns over `speech` from the call's features. */
-export function diarizeFeatures(features: SpeechFeatures, speech: readonly Interval[], thresholds: DiarizeThresholds = defaultDiarizeThresholds): Diarization {
+export function diarizeFeatures(allFeatures: SpeechFeatures, allSpeech: readonly Interval[], thresholds: DiarizeThresholds = defaultDiarizeThresholds): Diarization {
+  const speech = withoutPauses(allSpeech, findPauses(allFeatures, thresholds.pauses));
+  const features = keepRowsIn(allFeatures, timesOf(allFeatures), speech);
   const matrix = normaliseFeatures(features, thresholds.clustering.pitchWeight);
-  const timesS = Float64Array.from(features.frameIndex, (frame) => frame * features.hopS + features.centreS);
+  const timesS = timesOf(features);
   const groups = rowsBySegment(timesS, speech);
-  // Of the resegmented guesses, the one whose two speaker models explain the frames best.
-  const { labels } = initialLabellings(matrix, groups, features.hopS, thresholds.clustering)
-    .map((initial) => resegment(matrix, timesS, initial, thresholds, features.hopS))
+  // Each guess resegmented once; the one whose two speaker models explain the frames best is refined further.
+  const once = { ...thresholds, clustering: { ...thresholds.clustering, resegmentPasses: 1 } };
+  const chosen = initialLabellings(matrix, groups, features.hopS, thresholds.clustering)
+    .map((initial) => resegment(matrix, timesS, initial, once, features.hopS))
     .reduce((best, candidate) => (candidate.fitPerFrame > best.fitPerFrame ? candidate : best));
-  const labelled = turnsFromLabels(labels, timesS, groups);
+  const further = { ...thresholds, clustering: { ...thresholds.clustering, resegmentPasses: Math.max(1, thresholds.clustering.resegmentPasses - 1) } };
+  const { labels } = thresholds.clustering.resegmentPasses > 1 ? resegment(matrix, timesS, chosen.labels, further, features.hopS) : chosen;
+  const labelled = bridgePauses(turnsFromLabels(labels, timesS, groups), allSpeech);
   const firstLabel = labelled[0]?.label ?? 0;
   const speakerOf = (label: number): SpeakerId => (label === firstLabel ? 'A' : 'B');
   const voiceprints: Diarization['voiceprints'] = {};

@@ -32,6 +32,12 @@ export const DiarizeThresholds = Section({
     emIterations: Count('EM iterations per speaker-model fit.'),
     resegmentPasses: Count('Refit-and-resegment passes.'),
   }),
+  pauses: Section({
+    floorQuantile: Type.Number({ minimum: 0, maximum: 1, description: 'Share of the speech frames at or below the floor level (the pauses the VAD bridged, at the line noise).' }),
+    aboveFloorDb: Type.Number({ minimum: 0, maximum: 60, description: 'A quiet frame is at most this far over the floor…' }),
+    belowMedianDb: Type.Number({ minimum: 0, maximum: 60, description: '…and at least this far under the median speech frame.' }),
+    minS: Seconds('Least run of quiet frames that is a pause between words or turns, not speech.'),
+  }),
   smoothing: Section({
     switchPenalty: Type.Number({ minimum: 0, maximum: 1000, description: 'Log-likelihood a change of speaker costs between adjacent speech frames.' }),
     gapSwitchPenalty: Type.Number({ minimum: 0, maximum: 1000, description: 'What a change of speaker costs across a pause of at least gapS: turns change in pauses.' }),
