@@ -10,19 +10,28 @@ import { analyzeAudio } from '../audio/index.ts';
 import { intersectIntervals, totalDurationS } from '../audio/intervals.ts';
 import { ingestRecording } from '../ingest/index.ts';
 import { diarizeChannel, type Diarization } from './index.ts';
+import { speak, writeCall } from '../audio/call-fixtures.test-helper.ts';
 import { writeMonoCall, type MonoLine } from './mono-call.test-helper.ts';
 
 let temp: TempFolder;
 let lines: MonoLine[];
 let diarization: Diarization;
+let oneVoice: Diarization;
+
+async function diarizeFile(file: string): Promise<Diarization> {
+  const audio = await ingestRecording(file, { agentChannel: 0, maxDurationS: 600 }, silentEffects);
+  const acoustics = await analyzeAudio(audio, silentEffects);
+  const speech = acoustics.speech.segments.map(({ startS, endS }) => ({ startS, endS }));
+  return diarizeChannel(audio, 0, speech, acoustics.analysedSampleRateHz, silentEffects);
+}
 
 beforeAll(async () => {
   temp = await createTempFolder();
   ({ lines } = await writeMonoCall(temp.folder, temp.file('mono.wav')));
-  const audio = await ingestRecording(temp.file('mono.wav'), { agentChannel: 0, maxDurationS: 600 }, silentEffects);
-  const acoustics = await analyzeAudio(audio, silentEffects);
-  const speech = acoustics.speech.segments.map(({ startS, endS }) => ({ startS, endS }));
-  diarization = await diarizeChannel(audio, 0, speech, acoustics.analysedSampleRateHz, silentEffects);
+  diarization = await diarizeFile(temp.file('mono.wav'));
+  const message = await speak(temp.folder, 'Hello, this is a message for the billing department. Please call me back tomorrow morning, my number is four four seven, one two nine.');
+  await writeCall(temp.file('voicemail.wav'), 1, message.length / 8000 + 1, [{ channel: 0, atS: 0.5, samples: message }]);
+  oneVoice = await diarizeFile(temp.file('voicemail.wav'));
 }, 120_000);
 
 afterAll(() => temp.remove());
@@ -43,6 +52,11 @@ describe('built-in diarization of a mono call', () => {
     expect(diarization.source).toBe('builtin');
     expect(diarization.overlapsVisible).toBe(false);
     expect(Object.keys(diarization.voiceprints).sort()).toEqual(['A', 'B']);
+  });
+
+  it('finds one speaker in a one-voice recording (a voicemail) instead of splitting the voice in two', () => {
+    expect(oneVoice.turns.length).toBeGreaterThan(0);
+    expect(new Set(oneVoice.turns.map((turn) => turn.speaker))).toEqual(new Set(['A']));
   });
 
   it('keeps turns inside speech: nothing during the hold music', () => {

@@ -176,7 +176,10 @@ export function diarizeFeatures(allFeatures: SpeechFeatures, allSpeech: readonly
     .map((initial) => resegment(matrix, timesS, initial, once, features.hopS))
     .reduce((best, candidate) => (candidate.fitPerFrame > best.fitPerFrame ? candidate : best));
   const further = { ...thresholds, clustering: { ...thresholds.clustering, resegmentPasses: Math.max(1, thresholds.clustering.resegmentPasses - 1) } };
-  const { labels } = thresholds.clustering.resegmentPasses > 1 ? resegment(matrix, timesS, chosen.labels, further, features.hopS) : chosen;
+  const { labels: split } = thresholds.clustering.resegmentPasses > 1 ? resegment(matrix, timesS, chosen.labels, further, features.hopS) : chosen;
+  // A second "speaker" with hardly any of the speech is one voice split (a voicemail, an announcement), not a party.
+  const minority = Math.min(...[0, 1].map((label) => split.filter((value) => value === label).length));
+  const labels = minority < thresholds.clustering.minSpeakerShare * split.length ? new Uint8Array(split.length) : split;
   const labelled = bridgePauses(turnsFromLabels(labels, timesS, groups), allSpeech);
   const firstLabel = labelled[0]?.label ?? 0;
   const speakerOf = (label: number): SpeakerId => (label === firstLabel ? 'A' : 'B');

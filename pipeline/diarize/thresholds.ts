@@ -31,6 +31,7 @@ export const DiarizeThresholds = Section({
     mixtureComponents: Count('Gaussians in each speaker model.'),
     emIterations: Count('EM iterations per speaker-model fit.'),
     resegmentPasses: Count('Refit-and-resegment passes.'),
+    minSpeakerShare: Type.Number({ minimum: 0, maximum: 0.5, description: 'A speaker with less of the speech frames is the other voice split, and the call has one speaker.' }),
   }),
   pauses: Section({
     floorQuantile: Type.Number({ minimum: 0, maximum: 1, description: 'Share of the speech frames at or below the floor level (the pauses the VAD bridged, at the line noise).' }),
