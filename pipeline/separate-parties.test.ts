@@ -34,7 +34,7 @@ afterAll(() => temp.remove());
 
 describe('a mono call, analysed', () => {
   it('is diarized by the built-in method, the first speaker, the hold and the greeting naming the agent', () => {
-    expect(result.diarization).toMatchObject({ source: 'builtin', channel: 0, overlaps_visible: false, agent: { speaker: 'A', agent_id: null } });
+    expect(result.diarization).toMatchObject({ source: 'builtin', channel: 0, overlaps_visible: false, agent: { speaker: 'A' } });
     expect(result.diarization!.agent.evidence.map((item) => item.kind).sort()).toEqual(['first-speaker', 'greeting', 'hold']);
     expect(result.diarization!.agent.confidence).toBeGreaterThan(0.95);
     expect(result.diarization!.speakers.map(({ id, party }) => ({ id, party }))).toEqual([{ id: 'A', party: 'agent' }, { id: 'B', party: 'customer' }]);

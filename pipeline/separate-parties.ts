@@ -61,7 +61,6 @@ function describeDiarization(diarization: Diarization, agent: AgentIdentificatio
     agent: {
       speaker: agent.speaker,
       confidence: agent.confidence,
-      agent_id: agent.enrolledAgentId,
       evidence: agent.evidence.map(({ kind, speaker, logOdds }) => ({ kind, speaker, log_odds: logOdds })),
     },
     turns: diarization.turns.map(({ startS, endS, speaker }) => ({ start: round(startS), end: round(endS), speaker })),
@@ -77,7 +76,7 @@ export function separateParties(
 ): SeparatedParties {
   const holds = acoustics.speech.events.filter((event) => event.type === 'hold').map((event): Interval => ({ startS: event.start, endS: event.end }));
   const pack = transcript.language ? rulePacks.get(transcript.language) : undefined;
-  const agent = identifyAgent(diarization.turns, { holds, greeter: findGreeter(transcript.utterances, diarization.turns, pack), enrolled: null }, defaultDiarizeThresholds.agent);
+  const agent = identifyAgent(diarization.turns, { holds, greeter: findGreeter(transcript.utterances, diarization.turns, pack) }, defaultDiarizeThresholds.agent);
   const channel = 0;
   const described = describeDiarization(diarization, agent, channel);
   if (agent.speaker === null) return { acoustics, transcript, diarization: described };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { identifyAgent } from './identify-agent.ts';
-import type { SpeakerTurn } from './index.ts';
+import type { SpeakerTurn } from './diarization.ts';
 import { defaultDiarizeThresholds } from './thresholds.ts';
 
 const weights = defaultDiarizeThresholds.agent;
@@ -11,7 +11,7 @@ const turns: SpeakerTurn[] = [
   { startS: 30, endS: 33, speaker: 'A' },
   { startS: 33.5, endS: 36, speaker: 'B' },
 ];
-const noClues = { holds: [], greeter: null, enrolled: null };
+const noClues = { holds: [], greeter: null };
 
 describe('identifyAgent', () => {
   it('takes the first speaker for the agent, with the confidence its weight gives', () => {
@@ -43,12 +43,5 @@ describe('identifyAgent', () => {
     expect(cancelled.speaker).toBeNull();
     expect(cancelled.confidence).toBe(0.5);
     expect(identifyAgent(turns.filter((turn) => turn.speaker === 'A'), noClues, weights).speaker).toBeNull();
-  });
-
-  it('names the enrolled agent only when that speaker is the agent', () => {
-    const matched = identifyAgent(turns, { ...noClues, enrolled: { speaker: 'A', agentId: 'en-a01' } }, weights);
-    expect(matched).toMatchObject({ speaker: 'A', enrolledAgentId: 'en-a01' });
-    const outvoted = identifyAgent(turns, { ...noClues, enrolled: { speaker: 'B', agentId: 'en-a01' } }, weights);
-    expect(outvoted).toMatchObject({ speaker: 'B', enrolledAgentId: 'en-a01' });
   });
 });

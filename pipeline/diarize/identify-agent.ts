@@ -6,7 +6,7 @@
  */
 import type { Interval } from '../audio/intervals.ts';
 import type { AgentEvidenceKind, SpeakerId } from '../result/call-result.ts';
-import type { SpeakerTurn } from './index.ts';
+import type { SpeakerTurn } from './diarization.ts';
 import type { DiarizeThresholds } from './thresholds.ts';
 
 export interface AgentEvidence {
@@ -22,8 +22,6 @@ export interface AgentIdentification {
   /** Probability that `speaker` (when null, the likelier speaker) is the agent. */
   confidence: number;
   evidence: AgentEvidence[];
-  /** The enrolled agent whose voice the agent speaker matched, if any. */
-  enrolledAgentId: string | null;
 }
 
 /** What besides the turns speaks to who the agent is. */
@@ -32,8 +30,6 @@ export interface AgentClues {
   holds: readonly Interval[];
   /** The speaker whose first words are more of an agent's opening (greeting, thanks, self-introduction) than the other's; null without a transcript or on a tie. */
   greeter: SpeakerId | null;
-  /** A speaker whose voice matched an enrolled agent, with the agent's id. */
-  enrolled: { speaker: SpeakerId; agentId: string } | null;
 }
 
 /** The first speaker after each hold: the agent comes back ("thank you for holding"); the customer, who agreed to it, often speaks last before it. */
@@ -44,17 +40,15 @@ function holdReturners(turns: readonly SpeakerTurn[], holds: readonly Interval[]
 /** Weighs the clues; see the file comment. */
 export function identifyAgent(turns: readonly SpeakerTurn[], clues: AgentClues, weights: DiarizeThresholds['agent']): AgentIdentification {
   const speakers = new Set(turns.map((turn) => turn.speaker));
-  if (speakers.size < 2) return { speaker: null, confidence: 0.5, evidence: [], enrolledAgentId: null };
+  if (speakers.size < 2) return { speaker: null, confidence: 0.5, evidence: [] };
   const evidence: AgentEvidence[] = [];
   const first = turns[0];
   if (first) evidence.push({ kind: 'first-speaker', speaker: first.speaker, logOdds: weights.firstSpeakerWeight });
   for (const speaker of holdReturners(turns, clues.holds)) evidence.push({ kind: 'hold', speaker, logOdds: weights.holdWeight });
   if (clues.greeter) evidence.push({ kind: 'greeting', speaker: clues.greeter, logOdds: weights.greetingWeight });
-  if (clues.enrolled) evidence.push({ kind: 'enrolment', speaker: clues.enrolled.speaker, logOdds: weights.enrolmentWeight });
   const logOddsA = evidence.reduce((sum, item) => sum + (item.speaker === 'A' ? item.logOdds : -item.logOdds), 0);
   const likelier: SpeakerId = logOddsA >= 0 ? 'A' : 'B';
   const confidence = 1 / (1 + Math.exp(-Math.abs(logOddsA)));
   const speaker = confidence >= weights.minConfidence ? likelier : null;
-  const enrolledAgentId = speaker && clues.enrolled?.speaker === speaker ? clues.enrolled.agentId : null;
-  return { speaker, confidence: Math.round(confidence * 1000) / 1000, evidence, enrolledAgentId };
+  return { speaker, confidence: Math.round(confidence * 1000) / 1000, evidence };
 }

@@ -7,7 +7,8 @@
 import type { Effects } from '../../core/effects.ts';
 import type { Interval } from '../audio/intervals.ts';
 import type { CallAudio, DecodeSampleRateHz } from '../ingest/index.ts';
-import type { DiarizationSource, SpeakerId } from '../result/call-result.ts';
+import type { SpeakerId } from '../result/call-result.ts';
+import type { Diarization } from './diarization.ts';
 import { createFeatureExtractor, type SpeechFeatures } from './features.ts';
 import { resegment } from './resegment.ts';
 import { meanOfRows, normaliseFeatures, splitInTwo, startingCentres, type FrameMatrix } from './speaker-models.ts';
@@ -18,20 +19,7 @@ export { identifyAgent, type AgentIdentification, type AgentClues, type AgentEvi
 export { assignUtterancesToParties, type PartyTurn } from './assign-utterances.ts';
 
 export type { SpeakerId } from '../result/call-result.ts';
-
-export interface SpeakerTurn extends Interval {
-  speaker: SpeakerId;
-}
-
-export interface Diarization {
-  source: DiarizationSource;
-  /** Whether the method can see two speakers at once: only then are interruptions and backchannels looked for. */
-  overlapsVisible: boolean;
-  /** Speaker turns by start; speaker A is the one heard first. */
-  turns: SpeakerTurn[];
-  /** Mean normalised cepstra per speaker present: what voice enrolment compares. */
-  voiceprints: Partial<Record<SpeakerId, number[]>>;
-}
+export type { Diarization, SpeakerTurn } from './diarization.ts';
 
 /** Rows of `features` grouped by the speech interval their frame centre falls in. */
 function rowsBySegment(timesS: Float64Array, speech: readonly Interval[]): Array<{ segment: Interval; from: number; to: number }> {
@@ -183,19 +171,10 @@ export function diarizeFeatures(allFeatures: SpeechFeatures, allSpeech: readonly
   const labelled = bridgePauses(turnsFromLabels(labels, timesS, groups), allSpeech);
   const firstLabel = labelled[0]?.label ?? 0;
   const speakerOf = (label: number): SpeakerId => (label === firstLabel ? 'A' : 'B');
-  const voiceprints: Diarization['voiceprints'] = {};
-  for (const label of [0, 1]) {
-    const rows = Array.from(labels.keys()).filter((row) => labels[row] === label);
-    if (rows.length === 0) continue;
-    const sums = new Float64Array(matrix.dimensions);
-    for (const row of rows) for (let dimension = 0; dimension < matrix.dimensions; dimension++) sums[dimension]! += matrix.values[row * matrix.dimensions + dimension]!;
-    voiceprints[speakerOf(label)] = Array.from(sums, (sum) => sum / rows.length);
-  }
   return {
     source: 'builtin',
     overlapsVisible: false,
     turns: labelled.map(({ startS, endS, label }) => ({ startS, endS, speaker: speakerOf(label) })),
-    voiceprints,
   };
 }
 

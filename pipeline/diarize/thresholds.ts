@@ -49,8 +49,6 @@ export const DiarizeThresholds = Section({
     firstSpeakerWeight: Weight('Log-odds for the agent being the first to speak (the greeting).'),
     holdWeight: Weight('Log-odds for the agent being the speaker on both sides of a hold (asks for it, thanks after).'),
     greetingWeight: Weight("Log-odds for the agent being the speaker whose first words are the rule pack's greeting."),
-    enrolmentWeight: Weight('Log-odds for a speaker matching an enrolled agent voice.'),
-    minEnrolmentSimilarity: Type.Number({ minimum: -1, maximum: 1, description: 'Least cosine similarity of a speaker to an enrolled agent voice for a match.' }),
     minConfidence: Type.Number({ minimum: 0.5, maximum: 1, description: 'Below this probability the agent is reported as unknown.' }),
   }),
 });

@@ -110,7 +110,7 @@ export type SpeechSegment = Static<typeof SpeechSegment>;
 export const speakerIds = ['A', 'B'] as const;
 export const SpeakerId = Type.Union(speakerIds.map((id) => Type.Literal(id)), { description: 'A speaker of a diarized channel; A is the one heard first.' });
 export type SpeakerId = Static<typeof SpeakerId>;
-export const agentEvidenceKinds = ['first-speaker', 'greeting', 'hold', 'enrolment'] as const;
+export const agentEvidenceKinds = ['first-speaker', 'greeting', 'hold'] as const;
 export type AgentEvidenceKind = (typeof agentEvidenceKinds)[number];
 export const diarizationSources = ['builtin', 'neural'] as const;
 export type DiarizationSource = (typeof diarizationSources)[number];
@@ -126,7 +126,6 @@ export const CallDiarization = Type.Object(
     agent: Type.Object({
       speaker: Nullable(SpeakerId, { description: 'The speaker who is the agent; null when the evidence is too weak to say (parties then stay "unknown").' }),
       confidence: Type.Number({ minimum: 0, maximum: 1, description: 'Probability that the agent is the speaker named (when null, the likelier one).' }),
-      agent_id: Nullable(Type.String({ description: 'The enrolled agent (callqa agents enroll) whose voice the agent speaker matched.' })),
       evidence: Type.Array(Type.Object({
         kind: Type.Union(agentEvidenceKinds.map((kind) => Type.Literal(kind))),
         speaker: SpeakerId,
