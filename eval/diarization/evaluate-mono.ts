@@ -62,14 +62,15 @@ async function downmix(recording: SampleRecording, outDir: string, setName: stri
   return { label: `${setName}/${recording.label}`, audioPath, truthPath: recording.truthPath };
 }
 
-/** Figures per set and language, then per set overall: `samples:en`, …, `samples:all`. */
-function groupFigures(setName: string, calls: readonly EvaluatedCall[]): Record<string, Figures> {
+/** Figures per set and language, per condition when the set has several, then per set overall: `held-out:en`, …, `held-out:mulaw`, `held-out:all`. */
+function groupFigures(set: MonoSet, calls: readonly (EvaluatedCall & { condition: string })[]): Record<string, Figures> {
   const groups: Record<string, Figures> = {};
-  for (const language of languages) {
-    const inLanguage = calls.filter((call) => call.truth.language === language);
-    if (inLanguage.length > 0) groups[`${setName}:${language}`] = measureMonoGroup(inLanguage);
-  }
-  if (calls.length > 0) groups[`${setName}:all`] = measureMonoGroup(calls);
+  const add = (name: string, members: readonly EvaluatedCall[]) => {
+    if (members.length > 0) groups[`${set.name}:${name}`] = measureMonoGroup(members);
+  };
+  for (const language of languages) add(language, calls.filter((call) => call.truth.language === language));
+  if (set.conditions.length > 1) for (const condition of set.conditions) add(condition, calls.filter((call) => call.condition === condition));
+  add('all', calls);
   return groups;
 }
 
@@ -84,13 +85,14 @@ export async function evaluateMono(effects: Effects): Promise<EvalReport> {
       const truths: CallTruth[] = await Promise.all(stereo.map((recording) => loadTruth(recording.truthPath)));
       const mono = await Promise.all(stereo.map((recording) => downmix(recording, workDir, set.name)));
       effects.log(`mono eval: ${set.name} (${set.role}), ${mono.length} downmixed calls`);
-      const calls: EvaluatedCall[] = [];
+      const calls: Array<EvaluatedCall & { condition: string }> = [];
       (await analyzeSamples(mono)).forEach((analysis, index) => {
         const truth = truths[index]!;
-        if (analysis.status === 'ok') calls.push({ truth, result: analysis.result });
+        // A corpus recording's label starts with its condition (`mulaw/en-21-lost-card.wav`).
+        if (analysis.status === 'ok') calls.push({ truth, result: analysis.result, condition: stereo[index]!.label.split('/')[0]! });
         outcomes.push({ label: analysis.recording.label, language: truth.language, status: analysis.status, ...(analysis.status === 'error' && { error: analysis.error }) });
       });
-      groups = { ...groups, ...groupFigures(set.name, calls) };
+      groups = { ...groups, ...groupFigures(set, calls) };
     }
     return buildReport(outcomes, groups, checkThresholds(groups, thresholds));
   } finally {
