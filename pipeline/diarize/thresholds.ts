@@ -4,14 +4,14 @@
  * ranges and freezes the result. README.md explains how each one shapes the speaker turns.
  */
 import { readFileSync } from 'node:fs';
-import { Type, type Static, type TProperties } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { CallqaError } from '../../core/errors.ts';
+import { Section } from '../../core/strict-section.ts';
 
 const Seconds = (description: string) => Type.Number({ minimum: 0, maximum: 60, description });
 const Count = (description: string) => Type.Integer({ minimum: 1, maximum: 200, description });
 const Weight = (description: string) => Type.Number({ minimum: 0, maximum: 20, description });
-const Section = <Properties extends TProperties>(properties: Properties) => Type.Object(properties, { additionalProperties: false });
 
 export const DiarizeThresholds = Section({
   features: Section({
