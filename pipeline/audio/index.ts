@@ -7,7 +7,10 @@ import { defaultAudioThresholds, type AudioThresholds } from './thresholds.ts';
 
 export type { SpeechActivity, SpeechSegment, DiarizedChannel } from './speech-activity.ts';
 export { describeDiarizedSpeech } from './speech-activity.ts';
-export type { Interval } from './intervals.ts';
+// Signal and interval building blocks the diarize stage shares rather than copies.
+export { intersectIntervals, totalDurationS, type Interval } from './intervals.ts';
+export { createPowerSpectrum } from './fft.ts';
+export { createColumn } from './column.ts';
 export type { PartyTalk } from './party-stats.ts';
 export { resolveAudioThresholds, defaultAudioThresholds, type AudioThresholds, type AudioThresholdsSpec } from './thresholds.ts';
 

@@ -3,7 +3,7 @@
  * spans a change of speaker is cut there when its words carry times (Whisper's do), else it
  * goes whole to the party that speaks most of it.
  */
-import { intersectIntervals, totalDurationS, type Interval } from '../audio/intervals.ts';
+import { intersectIntervals, totalDurationS, type Interval } from '../audio/index.ts';
 import type { Party, Utterance } from '../result/call-result.ts';
 
 export type PartyTurn = Interval & { party: Party };

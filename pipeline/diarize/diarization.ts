@@ -1,5 +1,5 @@
 /** The diarize stage's typed result: who of two speakers spoke when on one channel. */
-import type { Interval } from '../audio/intervals.ts';
+import type { Interval } from '../audio/index.ts';
 import type { DiarizationSource, SpeakerId } from '../result/call-result.ts';
 
 export interface SpeakerTurn extends Interval {

@@ -4,7 +4,7 @@
  * speaker A is the agent. Below `agent.minConfidence` either way the agent is unknown: a wrong
  * guess would put the customer's words under the agent's rules.
  */
-import type { Interval } from '../audio/intervals.ts';
+import type { Interval } from '../audio/index.ts';
 import type { AgentEvidenceKind, SpeakerId } from '../result/call-result.ts';
 import type { SpeakerTurn } from './diarization.ts';
 import type { DiarizeThresholds } from './thresholds.ts';

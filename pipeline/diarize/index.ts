@@ -5,7 +5,7 @@
  * resegmentation (README.md). It sees one speaker at a time, so overlaps stay invisible.
  */
 import type { Effects } from '../../core/effects.ts';
-import type { Interval } from '../audio/intervals.ts';
+import type { Interval } from '../audio/index.ts';
 import type { CallAudio, DecodeSampleRateHz } from '../ingest/index.ts';
 import type { SpeakerId } from '../result/call-result.ts';
 import type { Diarization } from './diarization.ts';
