@@ -10,7 +10,8 @@ import type { SpeechFeatures } from './features.ts';
 export interface FrameMatrix {
   rows: number;
   dimensions: number;
-  values: Float64Array;
+  /** Single precision: a 2-hour call's frames are ~10 million values. */
+  values: Float32Array;
 }
 
 /**
@@ -20,7 +21,7 @@ export interface FrameMatrix {
 export function normaliseFeatures(features: SpeechFeatures, pitchWeight: number): FrameMatrix {
   const { dimensions } = features;
   const rows = features.frameIndex.length;
-  const values = Float64Array.from(features.values);
+  const values = Float32Array.from(features.values);
   for (let dimension = 0; dimension < dimensions; dimension++) {
     let sum = 0;
     let squares = 0;
@@ -157,7 +158,7 @@ function buildModel(weights: Float64Array, means: Float64Array[], variances: Flo
 export function fitSpeakerModel(matrix: FrameMatrix, rows: readonly number[], components: number, iterations: number): SpeakerModel {
   const { dimensions } = matrix;
   const count = Math.max(1, Math.min(components, Math.floor(rows.length / (4 * dimensions)) || 1));
-  const rowVector = (row: number) => matrix.values.slice(row * dimensions, (row + 1) * dimensions);
+  const rowVector = (row: number) => Float64Array.from(matrix.values.subarray(row * dimensions, (row + 1) * dimensions));
   let model = buildModel(
     new Float64Array(count).fill(1 / count),
     Array.from({ length: count }, (_, component) => rowVector(rows[Math.floor(((component + 0.5) * rows.length) / count)] ?? 0)),
