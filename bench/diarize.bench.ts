@@ -2,7 +2,8 @@
  * Cost of the built-in diarization of a mono call: the audio bench's 15-minute conversation
  * summed to one channel, the audio stage run first (not timed), then the diarize stage (one
  * more decode, features, clustering, resegmentation) timed in × real time per wall second and
- * per CPU second (this process and ffmpeg together).
+ * per CPU second (this process and ffmpeg together); then the same looped to 2 hours, for its
+ * speed and the peak RSS of the process (the audio stage alone peaks near 200 MB on it).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { silentEffects } from '../core/effects.ts';
 import { analyzeAudio } from '../pipeline/audio/index.ts';
 import { ingestRecording } from '../pipeline/ingest/index.ts';
 import { diarizeMonoCall } from '../pipeline/separate-parties.ts';
-import { makeBenchConversation } from './audio-call.ts';
+import { makeBenchConversation, makeBenchLongCall } from './audio-call.ts';
 
 const run = promisify(execFile);
 const clockTicksPerS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
@@ -24,27 +25,40 @@ function childrenCpuS(): number {
   return (Number(fields[13]) + Number(fields[14])) / clockTicksPerS;
 }
 
-async function makeMonoConversation(): Promise<string> {
-  const file = path.join(os.tmpdir(), 'callqa-bench-conversation-15min-mono-ulaw.wav');
-  if (!existsSync(file)) await run('ffmpeg', ['-v', 'error', '-y', '-i', await makeBenchConversation(), '-ac', '1', '-c:a', 'pcm_mulaw', file]);
+async function makeMono(stereo: string, name: string): Promise<string> {
+  const file = path.join(os.tmpdir(), `callqa-bench-${name}-mono-ulaw.wav`);
+  if (!existsSync(file)) await run('ffmpeg', ['-v', 'error', '-y', '-i', stereo, '-ac', '1', '-c:a', 'pcm_mulaw', file]);
   return file;
 }
 
-export async function benchDiarize(): Promise<void> {
-  const audio = await ingestRecording(await makeMonoConversation(), { agentChannel: 0 }, silentEffects);
+async function diarizeTimed(file: string) {
+  const audio = await ingestRecording(file, { agentChannel: 0, maxDurationS: 36000 }, silentEffects);
   const acoustics = await analyzeAudio(audio, silentEffects);
   const cpuBefore = process.cpuUsage();
   const childrenBeforeS = childrenCpuS();
   const startedMs = performance.now();
   const diarization = await diarizeMonoCall(audio, acoustics, silentEffects);
-  const wallS = (performance.now() - startedMs) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  const nodeCpuS = (cpu.user + cpu.system) / 1e6;
-  const ffmpegCpuS = childrenCpuS() - childrenBeforeS;
+  return {
+    audioS: acoustics.durationS,
+    wallS: (performance.now() - startedMs) / 1000,
+    nodeCpuS: (cpu.user + cpu.system) / 1e6,
+    ffmpegCpuS: childrenCpuS() - childrenBeforeS,
+    turns: diarization?.turns.length ?? 0,
+  };
+}
+
+export async function benchDiarize(): Promise<void> {
+  const call = await diarizeTimed(await makeMono(await makeBenchConversation(), 'conversation-15min'));
   console.log(
-    `diarize stage (built-in), ${(acoustics.durationS / 60).toFixed(0)} min 8 kHz mono, ${diarization?.turns.length ?? 0} turns: ` +
-      `${(acoustics.durationS / wallS).toFixed(0)}x real time (wall), ` +
-      `${(acoustics.durationS / (nodeCpuS + ffmpegCpuS)).toFixed(0)}x real time per core (CPU ${nodeCpuS.toFixed(1)} s node + ${ffmpegCpuS.toFixed(1)} s ffmpeg)`,
+    `diarize stage (built-in), ${(call.audioS / 60).toFixed(0)} min 8 kHz mono, ${call.turns} turns: ` +
+      `${(call.audioS / call.wallS).toFixed(0)}x real time (wall), ` +
+      `${(call.audioS / (call.nodeCpuS + call.ffmpegCpuS)).toFixed(0)}x real time per core (CPU ${call.nodeCpuS.toFixed(1)} s node + ${call.ffmpegCpuS.toFixed(1)} s ffmpeg)`,
+  );
+  const long = await diarizeTimed(await makeMono(await makeBenchLongCall(), 'conversation-2h'));
+  console.log(
+    `diarize stage (built-in), ${(long.audioS / 3600).toFixed(1)} h 8 kHz mono: ${(long.audioS / (long.nodeCpuS + long.ffmpegCpuS)).toFixed(0)}x real time per core, ` +
+      `peak RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (both calls analysed in it: an upper bound)`,
   );
 }
 
