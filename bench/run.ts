@@ -3,6 +3,7 @@ import { benchApi } from './api.bench.ts';
 import { benchAudio } from './audio.bench.ts';
 import { benchConversation } from './conversation.bench.ts';
 import { benchDecode } from './decode.bench.ts';
+import { benchDiarize } from './diarize.bench.ts';
 import { benchKpi } from './kpi.bench.ts';
 import { benchQueue } from './queue.bench.ts';
 import { BenchPrerequisiteError } from './python-onnx.ts';
@@ -12,7 +13,7 @@ import { benchSentiment } from './sentiment.bench.ts';
 import { benchTranscribe } from './transcribe.bench.ts';
 
 const benches: Record<string, () => Promise<void>> = {
-  decode: benchDecode, audio: benchAudio, transcribe: benchTranscribe, sentiment: benchSentiment, api: benchApi, kpi: benchKpi, rescore: benchRescore,
+  decode: benchDecode, audio: benchAudio, diarize: benchDiarize, transcribe: benchTranscribe, sentiment: benchSentiment, api: benchApi, kpi: benchKpi, rescore: benchRescore,
   search: benchSearch, conversation: benchConversation, queue: () => benchQueue(),
 };
 

@@ -21,7 +21,8 @@ function measureTalkTime(calls: readonly EvaluatedCall[]): Figures {
   for (const party of speakingParties) {
     const relativeErrors = calls.flatMap(({ truth, result }) => {
       const truthTalkS = mergedDurationS(truth.utterances.filter((utterance) => utterance.party === party));
-      return result.parties === null || truthTalkS === 0 ? [] : [Math.abs(result.parties[party].talk_s - truthTalkS) / truthTalkS];
+      // A mono variant's talk figures come from the diarization, measured by `--corpus mono` (eval/diarization/).
+      return result.parties === null || truthTalkS === 0 || truth.channels === 1 ? [] : [Math.abs(result.parties[party].talk_s - truthTalkS) / truthTalkS];
     });
     figures[`talk_time.${party}.median_error`] = medianOf(relativeErrors, 'share', 'parties null in every result');
     figures[`talk_time.${party}.max_error`] = maxOf(relativeErrors, 'share', 'parties null in every result');

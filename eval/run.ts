@@ -5,6 +5,8 @@
  * (phrase-bank.ts, asr-noise.ts, pii-set.ts), and checks the figures against eval/thresholds.json.
  * `npm run eval -- --corpus robustness [--only clean,gsm]`: the same per condition of the
  * robustness corpus (eval/robustness/), against eval/robustness/thresholds.json.
+ * `npm run eval -- --corpus mono`: diarization of mono downmixes, the tuned-on samples and a
+ * held-out robustness set apart (eval/diarization/), against eval/diarization/thresholds.json.
  *
  * Exit status: 0 every available figure meets its threshold and every recording analysed;
  * 1 a figure is below its threshold or a recording failed to analyse; 2 the eval could not
@@ -18,6 +20,7 @@ import { loadRulePack } from '../pipeline/rules/index.ts';
 import { loadSampleTruths } from '../pipeline/rules/sample-agreement.ts';
 import { loadConfusions, measureBankNoise, measureSampleNoise } from './asr-noise.ts';
 import { createStderrEffects } from '../core/effects.ts';
+import { evaluateMono } from './diarization/evaluate-mono.ts';
 import { evaluateRobustness } from './robustness/evaluate.ts';
 import { formatRobustnessReport } from './robustness/report.ts';
 import { analyzeSamples } from './analyze-samples.ts';
@@ -30,13 +33,16 @@ import { loadPhraseBank, measurePhraseBank } from './phrase-bank.ts';
 import { measurePiiSets } from './pii-set.ts';
 import { buildReport, formatReport, type EvalReport, type RecordingOutcome } from './report.ts';
 
-const usage = 'usage: npm run eval [-- --json] [--only <name prefix>,…] [--corpus samples|robustness]';
+const usage = 'usage: npm run eval [-- --json] [--only <name prefix>,…] [--corpus samples|robustness|mono]';
+const corpora = ['samples', 'robustness', 'mono'] as const;
+type Corpus = (typeof corpora)[number];
+const isCorpus = (value: string): value is Corpus => (corpora as readonly string[]).includes(value);
 
-function parseOptions(): { json: boolean; onlyPrefixes: string[]; corpus: 'samples' | 'robustness' } {
+function parseOptions(): { json: boolean; onlyPrefixes: string[]; corpus: Corpus } {
   try {
     const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' }, corpus: { type: 'string', default: 'samples' } } });
     const onlyPrefixes = (values.only ?? '').split(',').map((prefix) => prefix.trim()).filter((prefix) => prefix !== '');
-    if (values.corpus !== 'samples' && values.corpus !== 'robustness') throw new Error(`unknown corpus "${values.corpus}"`);
+    if (!isCorpus(values.corpus)) throw new Error(`unknown corpus "${values.corpus}"`);
     return { json: values.json, onlyPrefixes, corpus: values.corpus };
   } catch (thrown) {
     throw new Error(`${thrown instanceof Error ? thrown.message : String(thrown)}\n${usage}`);
@@ -102,7 +108,14 @@ async function runRobustness(json: boolean, onlyConditions: readonly string[]): 
 }
 
 async function runSamples(json: boolean, onlyPrefixes: readonly string[]): Promise<void> {
-  const report = await evaluateSamples(onlyPrefixes);
+  printReport(json, await evaluateSamples(onlyPrefixes));
+}
+
+async function runMono(json: boolean): Promise<void> {
+  printReport(json, await evaluateMono(createStderrEffects()));
+}
+
+function printReport(json: boolean, report: EvalReport): void {
   if (json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     // stdout carries only the report object; the verdict still reaches a person watching.
@@ -115,7 +128,8 @@ async function runSamples(json: boolean, onlyPrefixes: readonly string[]): Promi
 
 try {
   const options = parseOptions();
-  await (options.corpus === 'robustness' ? runRobustness : runSamples)(options.json, options.onlyPrefixes);
+  const runners = { samples: runSamples, robustness: runRobustness, mono: runMono } satisfies Record<Corpus, (json: boolean, only: readonly string[]) => Promise<void>>;
+  await runners[options.corpus](options.json, options.onlyPrefixes);
 } catch (thrown) {
   process.stderr.write(`eval: ${thrown instanceof Error ? thrown.message : String(thrown)}\n`);
   process.exitCode = 2;

@@ -12,6 +12,7 @@ import { conversationUtterances, loadConversation, sniffConversationFormat, type
 import { ingestRecording, type CallAudio } from './ingest/index.ts';
 import { gatherMetadata, type KnownMetadata } from './metadata/index.ts';
 import { judgeCall } from './judge-call.ts';
+import { diarizeMonoCall, separateParties } from './separate-parties.ts';
 import { redactCall } from './redact-call.ts';
 import { measureConversation, type MetricsInput } from './metrics/index.ts';
 import type { CallEvent, CallRedaction, CallResult, ContactChannel, EventType, Utterance } from './result/call-result.ts';
@@ -154,12 +155,15 @@ export async function analyzeCall(request: CallRequest, config: AnalyzeConfig, e
     const ingested = audio;
     const gathered = await timed(timings, 'metadata', effects, () =>
       gatherMetadata({ source: request.source, tags: ingested.probe.tags, known: request.known, namePattern: config.namePattern }, effects));
-    const acoustics = await timed(timings, 'audio', effects, () => analyzeAudio(ingested, effects));
-    const transcribed = await timed(timings, 'transcribe', effects, () => obtainTranscript(request, ingested, acoustics, config, effects));
-    const found = await judgeTranscript(transcribed, 'voice', acoustics.speech, config, effects, timings);
+    const heard = await timed(timings, 'audio', effects, () => analyzeAudio(ingested, effects));
+    const diarized = await timed(timings, 'diarize', effects, () => diarizeMonoCall(ingested, heard, effects));
+    const recognised = await timed(timings, 'transcribe', effects, () => obtainTranscript(request, ingested, heard, config, effects));
+    const separated = diarized ? separateParties(diarized, heard, recognised, config.rulePacks) : { acoustics: heard, transcript: recognised, diarization: null };
+    const { acoustics, diarization } = separated;
+    const found = await judgeTranscript(separated.transcript, 'voice', acoustics.speech, config, effects, timings);
     const metrics = await timed(timings, 'metrics', effects, async () =>
       measureConversation(metricsInputOf(ingested, acoustics, found.transcript)));
-    const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, ...found, metrics });
+    const result = buildCallResult({ ...gathered, agentChannel: request.agentChannel, probe: ingested.probe, acoustics, diarization, ...found, metrics });
     return { status: 'ok', result, stageTimingsMs: timings };
   } catch (thrown) {
     return { status: 'error', result: buildErrorResult(request.source, audio?.probe.sha256 ?? null, toCallqaError(thrown)) };

@@ -50,10 +50,10 @@ async function appendSearchTerms(store: Store, utterances: readonly IndexedUtter
 
 async function insertRows(store: Store, result: OkCallResult): Promise<void> {
   const callId = result.call_id;
-  const partyStats = result.parties ? [result.parties.agent, result.parties.customer] : [];
   await appendRows(store, 'parties', [VARCHAR, TINYINT, VARCHAR, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE],
     result.channel_levels.map((level) => {
-      const stats = partyStats.find((candidate) => candidate.channel === level.channel);
+      // A mono channel carries both parties ("unknown"): its row has no one party's figures (those are in the result's diarization).
+      const stats = level.party === 'unknown' ? undefined : result.parties?.[level.party];
       return [callId, level.channel, level.party, stats?.talk_s ?? null, stats?.talk_listen_ratio ?? null,
         stats?.longest_monologue_s ?? null, level.rms_dbfs, level.peak_dbfs, level.clipped_ratio];
     }));

@@ -5,9 +5,13 @@ import { createLevelMeter, type ChannelLevel } from './levels.ts';
 import { describeSpeechActivity, type SpeechActivity } from './speech-activity.ts';
 import { defaultAudioThresholds, type AudioThresholds } from './thresholds.ts';
 
-export type { SpeechActivity, SpeechSegment } from './speech-activity.ts';
+export type { SpeechActivity, SpeechSegment, DiarizedChannel } from './speech-activity.ts';
+export { describeDiarizedSpeech } from './speech-activity.ts';
+// Signal and interval building blocks the diarize stage shares rather than copies.
+export { intersectIntervals, totalDurationS, type Interval } from './intervals.ts';
+export { createPowerSpectrum } from './fft.ts';
+export { createColumn } from './column.ts';
 export type { PartyTalk } from './party-stats.ts';
-export type { Interval } from './intervals.ts';
 export { resolveAudioThresholds, defaultAudioThresholds, type AudioThresholds, type AudioThresholdsSpec } from './thresholds.ts';
 
 /** What the audio itself says about a call, from one streaming pass over its PCM. */

@@ -2,7 +2,8 @@
  * Who spoke when, from the per-frame columns of a whole call: music found per channel is
  * taken out of the speech probabilities (Silero sometimes fires on music), speech segments
  * follow, then talk figures and events. Mono calls get segments, silence, holds and dead
- * air; interruptions and backchannels need two parties and are not looked for.
+ * air; interruptions and backchannels need two parties and are not looked for, until a
+ * diarization tells the parties apart (describeDiarizedSpeech).
  */
 import type { CallEvent, EventType, Party } from '../result/call-result.ts';
 import { findLeakageFrames, noiseFloorDb } from './cross-talk.ts';
@@ -13,7 +14,7 @@ import { measurePartyTalk, type PartyTalk } from './party-stats.ts';
 import { findGapEvents } from './gap-events.ts';
 import { findSpeechSegments } from './speech-segments.ts';
 import type { AudioThresholds } from './thresholds.ts';
-import { findTurnEvents, type SpeakingParty } from './turn-events.ts';
+import { findTurnEvents, type SpeakingParty, type SpurtsByParty } from './turn-events.ts';
 
 export interface SpeechSegment extends Interval {
   channel: number;
@@ -85,16 +86,48 @@ export function describeSpeechActivity(
     return { segments, parties: null, silenceS, overlapS: null, events: gapEvents, eventTypesChecked: ['hold', 'dead_air'] };
   }
   const speechOf = { agent: channels[agentChannel]!.speech, customer: channels[customerChannel]!.speech };
+  return { segments, silenceS, ...describeParties(speechOf, { agent: agentChannel, customer: customerChannel }, gapEvents, true, thresholds) };
+}
+
+/**
+ * Talk figures, overlap and events of two parties' speech. Interruptions and backchannels are
+ * looked for only when `overlapsVisible`: a method that sees one speaker at a time would find
+ * none, which is not the same as none happening.
+ */
+function describeParties(
+  speechOf: SpurtsByParty, channelOf: Readonly<Record<SpeakingParty, number>>, gapEvents: readonly CallEvent[], overlapsVisible: boolean, thresholds: AudioThresholds,
+): Pick<SpeechActivity, 'parties' | 'overlapS' | 'events' | 'eventTypesChecked'> {
   const spurtsOf = {
     agent: mergeIntervals(speechOf.agent, thresholds.turns.bridgeGapS),
     customer: mergeIntervals(speechOf.customer, thresholds.turns.bridgeGapS),
   };
+  const turnEvents = overlapsVisible ? findTurnEvents(spurtsOf, thresholds) : [];
   return {
-    segments,
-    parties: measurePartyTalk(speechOf, spurtsOf, { agent: agentChannel, customer: customerChannel }, thresholds),
-    silenceS,
-    overlapS: roundS(totalDurationS(intersectIntervals(speechOf.agent, speechOf.customer))),
-    events: [...findTurnEvents(spurtsOf, thresholds), ...gapEvents].sort((a, b) => a.start - b.start),
-    eventTypesChecked: ['interruption', 'backchannel', 'hold', 'dead_air'],
+    parties: measurePartyTalk(speechOf, spurtsOf, channelOf, thresholds),
+    overlapS: overlapsVisible ? roundS(totalDurationS(intersectIntervals(speechOf.agent, speechOf.customer))) : null,
+    events: [...turnEvents, ...gapEvents].sort((a, b) => a.start - b.start),
+    eventTypesChecked: overlapsVisible ? ['interruption', 'backchannel', 'hold', 'dead_air'] : ['hold', 'dead_air'],
   };
+}
+
+/** One channel's speech told apart into the two parties by a diarization (pipeline/diarize). */
+export interface DiarizedChannel {
+  channel: number;
+  speechOf: SpurtsByParty;
+  overlapsVisible: boolean;
+}
+
+/**
+ * The speech activity of a call whose channel carries both parties, from its diarization:
+ * that channel's segments become the parties' turns, talk figures follow, and the gaps (holds,
+ * dead air) stay as the audio stage found them, since nobody speaks in them either way.
+ */
+export function describeDiarizedSpeech(activity: SpeechActivity, diarized: DiarizedChannel, thresholds: AudioThresholds): SpeechActivity {
+  const { channel, speechOf } = diarized;
+  const partySegments = (['agent', 'customer'] as const).flatMap((party) =>
+    speechOf[party].map((interval) => ({ channel, party, startS: roundS(interval.startS), endS: roundS(interval.endS) })));
+  const segments = [...activity.segments.filter((segment) => segment.channel !== channel), ...partySegments]
+    .sort((a, b) => a.channel - b.channel || a.startS - b.startS);
+  const gapEvents = activity.events.filter((event) => event.type === 'hold' || event.type === 'dead_air');
+  return { segments, silenceS: activity.silenceS, ...describeParties(speechOf, { agent: channel, customer: channel }, gapEvents, diarized.overlapsVisible, thresholds) };
 }

@@ -4,14 +4,13 @@
  * `pipeline/audio/README.md` explains how each threshold shapes an event.
  */
 import { readFileSync } from 'node:fs';
-import { Type, type Static, type TProperties, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { CallqaError } from '../../core/errors.ts';
+import { Section } from '../../core/strict-section.ts';
 
 const Seconds = (description: string) => Type.Number({ minimum: 0, maximum: 3600, description });
 const Share = (description: string) => Type.Number({ minimum: 0, maximum: 1, description });
-/** Unknown keys are rejected, so a misspelt threshold fails at start-up instead of being ignored. */
-const Section = <Properties extends TProperties>(properties: Properties) => Type.Object(properties, { additionalProperties: false });
 
 export const AudioThresholds = Section({
   vad: Section({

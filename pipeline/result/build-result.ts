@@ -2,7 +2,7 @@ import type { AudioAnalysis, PartyTalk } from '../audio/index.ts';
 import type { CallqaError } from '../../core/errors.ts';
 import type { Conversation } from '../conversation/index.ts';
 import type { RecordingProbe } from '../ingest/index.ts';
-import type { CallEvent, CallMetadata, CallRedaction, CallResult, CallSentiment, ConversationMetrics, DroppedChunk, EventType, JudgementVersions, Language, RuleResult, Utterance } from './call-result.ts';
+import type { CallDiarization, CallEvent, CallMetadata, CallRedaction, CallResult, CallSentiment, ConversationMetrics, DroppedChunk, EventType, JudgementVersions, Language, RuleResult, Utterance } from './call-result.ts';
 
 export type OkCallResult = CallResult & { status: 'ok'; call_id: string; sha256: string };
 
@@ -68,6 +68,8 @@ export interface CallFindings {
   probe: RecordingProbe;
   /** The per-frame tracks are read by the metrics stage, never stored. */
   acoustics: Omit<AudioAnalysis, 'tracks'>;
+  /** Absent or null for a call with a channel per party. */
+  diarization?: CallDiarization | null;
   transcript: CallTranscript;
   /** null when there was nothing to judge (no transcript, or no pack for its language). */
   judgement: CallJudgement | null;
@@ -84,7 +86,7 @@ function toPartyStats(talk: PartyTalk): NonNullable<CallResult['parties']>['agen
 }
 
 /** Assembles the callqa.call/1 object; fields of stages that have not run stay null or empty. */
-export function buildCallResult({ agentId, agentChannel, metadata, probe, acoustics, transcript, judgement, sentiment, redaction, metrics }: CallFindings): OkCallResult {
+export function buildCallResult({ agentId, agentChannel, metadata, probe, acoustics, diarization, transcript, judgement, sentiment, redaction, metrics }: CallFindings): OkCallResult {
   const { speech } = acoustics;
   return {
     schema: 'callqa.call/1',
@@ -106,6 +108,7 @@ export function buildCallResult({ agentId, agentChannel, metadata, probe, acoust
     agent_id: agentId,
     metadata,
     language: transcript.language,
+    ...(diarization && { diarization }),
     parties: speech.parties && { agent: toPartyStats(speech.parties.agent), customer: toPartyStats(speech.parties.customer) },
     silence_s: speech.silenceS,
     overlap_s: speech.overlapS,

@@ -137,6 +137,37 @@ export const ChannelLevel = Type.Object({
 export const SpeechSegment = Type.Object({ ...Span, channel: Type.Integer({ minimum: 0 }), party: Party });
 export type SpeechSegment = Static<typeof SpeechSegment>;
 
+export const speakerIds = ['A', 'B'] as const;
+export const SpeakerId = Type.Union(speakerIds.map((id) => Type.Literal(id)), { description: 'A speaker of a diarized channel; A is the one heard first.' });
+export type SpeakerId = Static<typeof SpeakerId>;
+export const agentEvidenceKinds = ['first-speaker', 'greeting', 'hold'] as const;
+export type AgentEvidenceKind = (typeof agentEvidenceKinds)[number];
+export const diarizationSources = ['builtin', 'neural'] as const;
+export type DiarizationSource = (typeof diarizationSources)[number];
+
+export const CallDiarization = Type.Object(
+  {
+    source: Type.Union(diarizationSources.map((source) => Type.Literal(source)), {
+      description: '"builtin": spectral features, two-speaker clustering and smoothed resegmentation, no download, one speaker at a time; "neural": a segmentation and a speaker-embedding model from the registry.',
+    }),
+    channel: Type.Integer({ minimum: 0, description: 'The channel that carries both parties.' }),
+    overlaps_visible: Type.Boolean({ description: 'Whether the method sees two speakers at once; interruptions and backchannels are checked only then.' }),
+    speakers: Type.Array(Type.Object({ id: SpeakerId, party: Party, talk_s: Seconds('Seconds of the speaker’s turns.') })),
+    agent: Type.Object({
+      speaker: Nullable(SpeakerId, { description: 'The speaker who is the agent; null when the evidence is too weak to say (parties then stay "unknown").' }),
+      confidence: Type.Number({ minimum: 0, maximum: 1, description: 'Probability that the agent is the speaker named (when null, the likelier one).' }),
+      evidence: Type.Array(Type.Object({
+        kind: Type.Union(agentEvidenceKinds.map((kind) => Type.Literal(kind))),
+        speaker: SpeakerId,
+        log_odds: Type.Number({ description: 'What this evidence adds to the log-odds that this speaker is the agent.' }),
+      })),
+    }),
+    turns: Type.Array(Type.Object({ ...Span, speaker: SpeakerId }), { description: 'Who of the two speakers spoke when, by start.' }),
+  },
+  { description: 'Two parties told apart on one channel (a mono recording); absent for calls with a channel per party.' },
+);
+export type CallDiarization = Static<typeof CallDiarization>;
+
 export const callDirections = ['inbound', 'outbound', 'internal'] as const;
 export type CallDirection = (typeof callDirections)[number];
 export const metadataSources = ['request', 'sidecar', 'file-name', 'tags', 'cdr'] as const;
@@ -297,6 +328,7 @@ export const CallResult = Type.Object(
     metadata: Type.Optional(CallMetadata),
     channel_levels: Type.Array(ChannelLevel),
     speech_segments: Type.Optional(Type.Array(SpeechSegment, { description: 'Where voice activity was detected, by channel, then time.' })),
+    diarization: Type.Optional(Nullable(CallDiarization)),
     parties: Nullable(Type.Object({ agent: PartyStats, customer: PartyStats })),
     silence_s: Nullable(Seconds('Seconds in which nobody speaks.')),
     overlap_s: Nullable(Seconds('Seconds in which both parties speak.')),

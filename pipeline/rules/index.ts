@@ -19,6 +19,7 @@ import { countStatements } from './statements.ts';
 import { findTranscriptTransfers, reviewTransfers } from './transfers.ts';
 
 export { loadRulePack, defaultPacksDir } from './load-pack.ts';
+export { detectConcept } from './concepts.ts';
 export type { RulePack } from './rule-pack.ts';
 export type { ItemValueUtterance } from './requests.ts';
 export type { SentimentSource } from './sentiment.ts';

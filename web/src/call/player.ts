@@ -1,6 +1,7 @@
 /**
  * The recording as a two-lane waveform (agent above, customer below) with holds, dead air,
- * interruptions and transfers as coloured regions. The audio is fetched with the token and
+ * interruptions and transfers as coloured regions; a mono call has one waveform and, under it,
+ * its diarization's two lanes of turns. The audio is fetched with the token and
  * played from a blob: URL, because an <audio src> cannot carry an Authorization header.
  */
 import WaveSurfer from 'wavesurfer.js';
@@ -8,6 +9,7 @@ import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import { getBlob } from '../api-client.ts';
 import type { CallDetail } from '../api-types.ts';
 import { errorState, fill, h, loadingState } from '../dom.ts';
+import { diarizationLanes } from './diarization-lanes.ts';
 import { eventColours, eventLabels, waveformEventTypes } from './event-colours.ts';
 import { playerControls } from './player-controls.ts';
 
@@ -30,7 +32,9 @@ export function createPlayer(detail: CallDetail, signal: AbortSignal): Player {
     h('li', {}, [h('span', { class: 'swatch', style: `background:${partyColours.customer[0]}` }), 'Customer (lower lane)']),
     ...waveformEventTypes.map((type) => h('li', {}, [h('span', { class: 'swatch', style: `background:${eventColours[type]}` }), eventLabels[type]])),
   ]);
-  const element = h('section', { class: 'card player', 'aria-label': 'Recording' }, [waveform, controls, legend, audio]);
+  const seekLater = (seconds: number) => seek(seconds);
+  const lanesOfMono = detail.result.diarization && diarizationLanes(detail.result.diarization, detail.result.duration_s ?? 0, seekLater);
+  const element = h('section', { class: 'card player', 'aria-label': 'Recording' }, [waveform, lanesOfMono ?? null, controls, legend, audio]);
 
   // Lanes in channel order, so each party's lane shows its own channel.
   const agentChannel = parties?.agent.channel ?? 0;
