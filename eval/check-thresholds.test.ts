@@ -7,6 +7,7 @@ import { measureGroups } from './metrics.ts';
 import { loadRulePack } from '../pipeline/rules/index.ts';
 import { loadSampleTruths } from '../pipeline/rules/sample-agreement.ts';
 import { loadConfusions, measureBankNoise, measureSampleNoise } from './asr-noise.ts';
+import { measureConversations } from './conversations.ts';
 import { defaultSamplesDir } from './load-truth.ts';
 import { loadPhraseBank, measurePhraseBank } from './phrase-bank.ts';
 import { measurePiiSets } from './pii-set.ts';
@@ -17,7 +18,7 @@ async function addedGroups(): Promise<Record<string, Figures>[]> {
   const inputs = { packs, confusions: new Map([['en', await loadConfusions('en')] as const]) };
   const bank = (await loadPhraseBank()).filter((concept) => concept.language === 'en');
   const [truth] = (await loadSampleTruths(`${defaultSamplesDir}/calls`)).filter((candidate) => candidate.language === 'en');
-  return [measurePhraseBank(bank, packs), measureBankNoise(bank, inputs), measureSampleNoise(truth ? [truth] : [], inputs), await measurePiiSets(['en'])];
+  return [measurePhraseBank(bank, packs), measureBankNoise(bank, inputs), measureSampleNoise(truth ? [truth] : [], inputs), await measurePiiSets(['en']), await measureConversations([])];
 }
 
 const groups: Record<string, Figures> = {
@@ -84,7 +85,8 @@ describe('resolveThresholds', () => {
     const thresholds = await loadThresholds();
     const sampleGroups = measureGroups([createCall({ rules: { greeting: 'pass' } as CallTruth['rules'] }, {})]);
     const added = await addedGroups();
-    const merged = Object.fromEntries(Object.entries(sampleGroups).map(([group, figures]) => [group, Object.assign({ ...figures }, ...added.map((extra) => extra[group] ?? {}))]));
+    const groupNames = new Set([...Object.keys(sampleGroups), ...added.flatMap((extra) => Object.keys(extra))]);
+    const merged = Object.fromEntries([...groupNames].map((group) => [group, Object.assign({ ...sampleGroups[group] }, ...added.map((extra) => extra[group] ?? {}))]));
     const checks = checkThresholds(merged, thresholds);
     expect(checks.length).toBeGreaterThan(thresholds.length);
   });

@@ -66,13 +66,13 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
   it('filters by queue and date, showing when each call took place and where that came from', async () => {
     const listed = async () => (await page.locator('table.calls tbody tr').allInnerTexts()).map((row) => row.split('\t'));
     await page.goto(`${server.url}/#/calls?queue=delivery`);
-    await expect.poll(async () => (await listed()).map((row) => [row[0], row[2], row[7]])).toEqual([['en-02-delivery-delay.wav', 'delivery', '18 Nov 2026, 15:34']]);
+    await expect.poll(async () => (await listed()).map((row) => [row[0], row[2], row[7]])).toEqual([['☎ en-02-delivery-delay.wav', 'delivery', '18 Nov 2026, 15:34']]);
     await page.goto(`${server.url}/#/calls`);
     await expect.poll(() => page.locator('table.calls tbody tr').count()).toBe(3);
     await page.fill('input[name="from"]', '2026-11-16');
     await page.fill('input[name="to"]', '2026-11-16');
     await page.click('form.filters button[type="submit"]');
-    await expect.poll(async () => (await listed()).map((row) => row[0])).toEqual(['en-01-billing-dispute.wav']);
+    await expect.poll(async () => (await listed()).map((row) => row[0])).toEqual(['☎ en-01-billing-dispute.wav']);
     expect(page.url()).toContain('from=2026-11-16T00%3A00%3A00.000Z');
     await page.goto(`${server.url}/#/calls?language=en&q=parcel`);
     await expect.poll(() => page.locator('table.calls tbody tr').count()).toBe(1);
