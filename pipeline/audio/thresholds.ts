@@ -5,9 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { CallqaError } from '../../core/errors.ts';
-import { Section } from '../../core/strict-section.ts';
+import { findSchemaProblem, freezeSections, Section } from '../../core/strict-section.ts';
 
 const Seconds = (description: string) => Type.Number({ minimum: 0, maximum: 3600, description });
 const Share = (description: string) => Type.Number({ minimum: 0, maximum: 1, description });
@@ -74,8 +73,8 @@ function invalid(where: string, problem: string): CallqaError {
 }
 
 function checkSchema(schema: TSchema, value: unknown, origin: string): void {
-  const firstError = Value.Errors(schema, value).First();
-  if (firstError) throw invalid(`${origin}${firstError.path}`, `${firstError.message} (got ${JSON.stringify(firstError.value)})`);
+  const found = findSchemaProblem(schema, value);
+  if (found) throw invalid(`${origin}${found.path}`, found.problem);
 }
 
 /**
@@ -95,8 +94,7 @@ export function resolveAudioThresholds(spec: AudioThresholdsSpec = {}): AudioThr
   if (resolved.vad.releaseMargin >= resolved.vad.speechProbability) throw invalid('/vad/releaseMargin', 'must be below vad.speechProbability');
   if (resolved.deadAir.minGapS >= resolved.hold.minGapS) throw invalid('/deadAir/minGapS', 'must be below hold.minGapS');
   if (resolved.backchannel.maxSpurtS > resolved.interruption.minSpurtS) throw invalid('/backchannel/maxSpurtS', 'must not exceed interruption.minSpurtS');
-  for (const section of Object.values(resolved)) Object.freeze(section);
-  return Object.freeze(resolved);
+  return freezeSections(resolved);
 }
 
 /** The thresholds of the data file, as shipped. */

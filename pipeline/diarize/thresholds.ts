@@ -5,9 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { CallqaError } from '../../core/errors.ts';
-import { Section } from '../../core/strict-section.ts';
+import { findSchemaProblem, freezeSections, Section } from '../../core/strict-section.ts';
 
 const Seconds = (description: string) => Type.Number({ minimum: 0, maximum: 60, description });
 const Count = (description: string) => Type.Integer({ minimum: 1, maximum: 200, description });
@@ -58,13 +57,9 @@ const thresholdsFile = new URL('./diarize-thresholds.json', import.meta.url);
 
 /** Checks a thresholds object and freezes it; CQA_ERR_CONFIG_INVALID names the first bad key. */
 export function resolveDiarizeThresholds(values: unknown, origin: string): DiarizeThresholds {
-  const firstError = Value.Errors(DiarizeThresholds, values).First();
-  if (firstError) {
-    throw new CallqaError('CQA_ERR_CONFIG_INVALID', `diarization threshold ${origin}${firstError.path}: ${firstError.message} (got ${JSON.stringify(firstError.value)}); fix the value`);
-  }
-  const resolved = values as Static<typeof DiarizeThresholds>;
-  for (const section of Object.values(resolved)) Object.freeze(section);
-  return Object.freeze(resolved);
+  const found = findSchemaProblem(DiarizeThresholds, values);
+  if (found) throw new CallqaError('CQA_ERR_CONFIG_INVALID', `diarization threshold ${origin}${found.path}: ${found.problem}; fix the value`);
+  return freezeSections(values as Static<typeof DiarizeThresholds>);
 }
 
 export const defaultDiarizeThresholds = resolveDiarizeThresholds(JSON.parse(readFileSync(thresholdsFile, 'utf8')), 'diarize-thresholds.json');

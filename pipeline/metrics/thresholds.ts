@@ -3,14 +3,13 @@
  * says what each means and checks ranges. Definitions: README.md.
  */
 import { readFileSync } from 'node:fs';
-import { Type, type Static, type TProperties } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { Type, type Static } from '@sinclair/typebox';
 import { CallqaError } from '../../core/errors.ts';
+import { findSchemaProblem, freezeSections, Section } from '../../core/strict-section.ts';
 
 const Seconds = (description: string) => Type.Number({ minimum: 0, maximum: 3600, description });
 const Share = (description: string) => Type.Number({ minimum: 0, maximum: 1, description });
 const Decibels = (description: string) => Type.Number({ minimum: 0, maximum: 60, description });
-const Section = <Properties extends TProperties>(properties: Properties) => Type.Object(properties, { additionalProperties: false });
 
 export const MetricsThresholds = Section({
   windowS: Type.Number({ minimum: 0.1, maximum: 60, description: 'Window of the loudness and pitch series.' }),
@@ -45,15 +44,13 @@ export type MetricsThresholds = Static<typeof MetricsThresholds>;
 /** Reads and checks a thresholds file; CQA_ERR_CONFIG_INVALID names the key and the file. */
 export function loadMetricsThresholds(file: URL | string = new URL('./metrics-thresholds.json', import.meta.url)): MetricsThresholds {
   const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  const firstError = Value.Errors(MetricsThresholds, data).First();
-  if (firstError) {
-    throw new CallqaError('CQA_ERR_CONFIG_INVALID', `metrics threshold ${firstError.path} in ${String(file)}: ${firstError.message} (got ${JSON.stringify(firstError.value)}); fix the value`);
-  }
+  const found = findSchemaProblem(MetricsThresholds, data);
+  if (found) throw new CallqaError('CQA_ERR_CONFIG_INVALID', `metrics threshold ${found.path} in ${String(file)}: ${found.problem}; fix the value`);
   const thresholds = data as MetricsThresholds;
   if (thresholds.pitch.lowPercentile >= thresholds.pitch.highPercentile) {
     throw new CallqaError('CQA_ERR_CONFIG_INVALID', `metrics threshold /pitch/lowPercentile in ${String(file)}: must be below pitch.highPercentile; fix the value`);
   }
-  return thresholds;
+  return freezeSections(thresholds);
 }
 
 export const defaultMetricsThresholds: MetricsThresholds = loadMetricsThresholds();
