@@ -49,12 +49,17 @@ export async function loadCallDetail(db: SerializedDb, callId: string, { agentSe
 }
 
 /** A call's identity and where its recording was analysed from; CQA_ERR_API_NOT_FOUND if unknown or outside the agent `scope`. */
-export async function loadCallRef(db: SerializedDb, callId: string, scope: string | null = null): Promise<RecordingRef> {
+export async function loadCallRef(db: SerializedDb, callId: string, scope: string | null = null): Promise<RecordingRef & { channel: string }> {
   const [row] = await db.all<RecordingRef & { channel: string }>('SELECT call_id, sha256, source, channel FROM calls WHERE call_id = $1 AND ($2::VARCHAR IS NULL OR agent_id = $2)', [callId, scope]);
   if (!row) throw callNotFound(callId);
-  if (row.channel !== 'voice') {
-    throw new CallqaError('CQA_ERR_API_UNPROCESSABLE', `call ${callId} is a ${row.channel === 'email' ? 'e-mail' : row.channel} conversation: it has no audio; its messages are the utterances of GET /api/v1/calls/${callId}`);
+  return row;
+}
+
+/** A recorded call, for what is cut from its audio; a chat or e-mail conversation has none (CQA_ERR_API_UNPROCESSABLE). */
+export async function loadRecordingRef(db: SerializedDb, callId: string, scope: string | null = null): Promise<RecordingRef> {
+  const { channel, ...ref } = await loadCallRef(db, callId, scope);
+  if (channel !== 'voice') {
+    throw new CallqaError('CQA_ERR_API_UNPROCESSABLE', `call ${callId} is a ${channel === 'email' ? 'e-mail' : channel} conversation: it has no audio; its messages are the utterances of GET /api/v1/calls/${callId}`);
   }
-  const { channel: _channel, ...ref } = row;
   return ref;
 }

@@ -6,7 +6,7 @@
 import type { RedactionMode } from '../../pipeline/result/call-result.ts';
 import type { Example } from '../schemas/example.ts';
 import { bleepFilterArgs, loadBleepSpans } from './bleeps.ts';
-import { loadCallRef } from './call-detail.ts';
+import { loadRecordingRef } from './call-detail.ts';
 import { loadExample } from './examples.ts';
 import { browserAudioFormat } from './media-formats.ts';
 import { findVerifiedRecording } from './recording-files.ts';
@@ -35,7 +35,7 @@ function formatTranscript(example: Example): string {
 /** The example's ZIP, redacted values bleeped as in the call's audio; CQA_ERR_API_NOT_FOUND or CQA_ERR_API_RECORDING_MISSING when it cannot be made. */
 export async function createClipArchive(db: SerializedDb, exampleId: string, redaction: RedactionMode): Promise<ClipArchive> {
   const example = await db.read((sql) => loadExample(sql, exampleId));
-  const recording = await findVerifiedRecording(await loadCallRef(db, example.call_id));
+  const recording = await findVerifiedRecording(await loadRecordingRef(db, example.call_id));
   const bleeps = await loadBleepSpans(db, example.call_id, redaction);
   const audio = await cutToBuffer(recording, example.start_s, example.end_s, [...bleepFilterArgs(bleeps, example.start_s), ...browserAudioFormat.encodeArgs]);
   const bytes = createZipArchive(

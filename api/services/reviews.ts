@@ -10,6 +10,7 @@ import type { RuleResult } from '../../pipeline/result/call-result.ts';
 import { callNotFound } from './not-found.ts';
 import type { Review, ReviewRequest } from '../schemas/review.ts';
 import { isoTimestampSql, type SerializedDb, type SqlRunner } from './serialized-db.ts';
+import { ensureNotBlind } from './calibration.ts';
 import { completeQueueItem } from './sampling.ts';
 import type { Principal } from './tokens.ts';
 
@@ -60,6 +61,8 @@ export async function addReview(db: SerializedDb, callId: string, reviewer: Pick
 
 /** Records a review within the caller's transaction (a dispute's resolution records one with its own rows). */
 export async function recordReview(sql: SqlRunner, callId: string, reviewer: Pick<Principal, 'userName' | 'tokenIssuedBy'>, request: ReviewRequest): Promise<Review> {
+  // A review answers with the verdict it replaces: an evaluator scoring the call blind must not see it.
+  await ensureNotBlind(sql, reviewer.userName, callId);
   const reviewId = randomUUID();
   const after = request.target === 'score' ? { score: request.score } : { status: request.status };
   const before = await findBefore(sql, callId, request);

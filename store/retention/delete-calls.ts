@@ -55,12 +55,11 @@ export async function findCallsBefore(store: Store, before: Date): Promise<strin
   return reader.getRowObjectsJS().map((row) => row.call_id as string);
 }
 
-async function filesOf(sha256: string, folders: DeletionFolders): Promise<string[]> {
-  const audioDir = path.join(folders.cacheDir, 'audio');
-  const cached = await readdir(audioDir).catch(() => [] as string[]);
+/** The server's copies of a call: its upload folder, and every cached rendering of its audio (plain or bleeped), all named by its sha256. */
+async function filesOf(sha256: string, cachedAudio: readonly string[], folders: DeletionFolders): Promise<string[]> {
   const uploadDir = path.join(folders.uploadsDir, sha256);
   const uploaded = await readdir(uploadDir).then(() => [uploadDir], () => [] as string[]);
-  return [...uploaded, ...cached.filter((name) => name.startsWith(`${sha256}.`)).map((name) => path.join(audioDir, name))];
+  return [...uploaded, ...cachedAudio.filter((name) => name.startsWith(sha256)).map((name) => path.join(folders.cacheDir, 'audio', name))];
 }
 
 /**
@@ -74,9 +73,11 @@ export async function deleteCalls(
   if (callIds.length === 0) return [];
   const found = (await connection.runAndReadAll('SELECT call_id, sha256, file_name FROM calls WHERE list_contains($1, call_id) ORDER BY call_id', [listValue([...callIds])]))
     .getRowObjectsJS() as { call_id: string; sha256: string; file_name: string }[];
+  const cachedAudio = await readdir(path.join(folders.cacheDir, 'audio')).catch(() => [] as string[]);
   const deletions: (CallDeletion & { sha256: string })[] = [];
   for (const call of found) {
-    deletions.push({ deletion_id: randomUUID(), ...call, reason: audit.reason, deleted_by: audit.deletedBy, rows_deleted: {}, files_deleted: await filesOf(call.sha256, folders) });
+    const files = await filesOf(call.sha256, cachedAudio, folders);
+    deletions.push({ deletion_id: randomUUID(), ...call, reason: audit.reason, deleted_by: audit.deletedBy, rows_deleted: {}, files_deleted: files });
   }
   await inTransaction(connection, async () => {
     for (const deletion of deletions) {

@@ -34,6 +34,10 @@ describe('calibration sessions', () => {
       expect(refused.json()).toMatchObject({ code: 'CQA_ERR_API_CONFLICT', message: expect.stringContaining('blind') });
     }
     expect((await fixture.request('qa', 'GET', '/api/v1/calls')).json().items).toEqual([]);
+    // A review would answer with the verdict it replaces, so an evaluator scoring blind may not post one either.
+    const review = await fixture.request('qa', 'POST', `/api/v1/calls/${fixture.callIds[0]}/reviews`, { target: 'rule', rule_id: 'greeting', status: 'fail', comment: 'peek' });
+    expect(review.statusCode).toBe(409);
+    expect(review.json()).toMatchObject({ code: 'CQA_ERR_API_CONFLICT', message: expect.stringContaining('blind') });
     const policy = (await fixture.request('admin', 'POST', '/api/v1/sampling-policies', { name: 'all', assignee: 'qa-user', period: 'day', pick: { kind: 'all' } })).json();
     const run = await fixture.request('admin', 'POST', `/api/v1/sampling-policies/${policy.policy_id}/runs`, { from: '2020-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' });
     expect(run.json().items).toHaveLength(2);

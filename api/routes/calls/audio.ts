@@ -7,13 +7,13 @@ import { agentScopeOf } from '../../services/call-visibility.ts';
 import { roleSets } from '../../roles.ts';
 import { loadBleepSpans } from '../../services/bleeps.ts';
 import { resolveByteRange } from '../../services/byte-range.ts';
-import { loadCallRef } from '../../services/call-detail.ts';
+import { loadRecordingRef } from '../../services/call-detail.ts';
 import type { RoutePlugin } from '../../type-provider.ts';
 import { callAudioSchema } from './schemas.ts';
 
 export const audioRoutes: RoutePlugin = async (app, { options: { analyzeConfig } }) => {
   app.get('/calls/:callId/audio', { schema: callAudioSchema, config: { access: roleSets.everyone, accessLog: 'listen' } }, async (request, reply) => {
-    const call = await loadCallRef(app.db, request.params.callId, agentScopeOf(request));
+    const call = await loadRecordingRef(app.db, request.params.callId, agentScopeOf(request));
     const audio = await app.audioCache.load(call, await loadBleepSpans(app.db, call.call_id, analyzeConfig.redaction));
     const range = (() => {
       try {

@@ -47,6 +47,9 @@ describe('conversations in the API', () => {
     const audio = await fixture.request('qa', 'GET', `/api/v1/calls/${chatId}/audio`);
     expect(audio.statusCode).toBe(422);
     expect(audio.json().message).toMatch(/is a chat conversation: it has no audio/);
+    const reviews = await fixture.request('qa', 'GET', `/api/v1/calls/${chatId}/reviews`);
+    expect(reviews.statusCode, reviews.body).toBe(200);
+    expect(reviews.json()).toEqual([]);
   });
 
   it('counts the chat among the agent\'s contacts and leaves it out of the per-call voice figures', async () => {

@@ -1,5 +1,5 @@
 /** Deleting a call over HTTP on a real database and real files: every row about it, the server's copies, audited. */
-import { access, copyFile, mkdir, readdir } from 'node:fs/promises';
+import { access, copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiFixture, type ApiFixture } from '../../api-fixture.test-helper.ts';
@@ -38,12 +38,14 @@ describe('DELETE /calls/:callId', () => {
     await mkdir(uploadFolder, { recursive: true });
     await copyFile(fixture.recordingPaths[0]!, path.join(uploadFolder, 'copy.wav'));
     expect((await fixture.request('admin', 'GET', `/api/v1/calls/${callId}/audio`)).statusCode).toBe(200);
+    // A bleeped rendering, as a server with redaction text+audio caches it beside the plain one.
+    await writeFile(fixture.temp.file(`data/cache/audio/${sha256}-bleep-0123456789abcdef.mp3`), 'mp3');
     await fixture.request('qa', 'POST', `/api/v1/calls/${callId}/reviews`, { target: 'score', score: 70, comment: 'fine' });
     await fixture.request('admin', 'POST', `/api/v1/calls/${callId}/examples`, { start_s: 0.2, end_s: 1.4, label: 'good', guidance_ref: 'G1', note: 'greeting' });
     await fixture.request('agent', 'POST', `/api/v1/calls/${callId}/acknowledgement`, {});
     const cachedAudio = (await readdir(fixture.temp.file('data/cache/audio'))).map((name) => fixture.temp.file(`data/cache/audio/${name}`));
     expect(await exists(uploadFolder)).toBe(true);
-    expect(cachedAudio).toHaveLength(1);
+    expect(cachedAudio).toHaveLength(2);
     const before = await rowsAbout(callId); // search_terms: the 7 + 6 + 6 words of its three utterances
     expect(before).toMatchObject({ calls: 1, reviews: 1, example_clips: 1, agent_responses: 1, search_terms: 19 });
 
@@ -53,7 +55,7 @@ describe('DELETE /calls/:callId', () => {
     expect(deleted.json().files_deleted.sort()).toEqual([...cachedAudio, uploadFolder].sort());
     expect(await rowsAbout(callId)).toEqual({});
     expect(await exists(uploadFolder)).toBe(false);
-    expect(await exists(cachedAudio[0]!)).toBe(false);
+    for (const file of cachedAudio) expect(await exists(file)).toBe(false);
     expect(await exists(fixture.recordingPaths[0]!)).toBe(true);
     expect(await rowsAbout(fixture.callIds[1]!)).toMatchObject({ calls: 1 });
     const [audit] = (await fixture.store.connection.runAndReadAll("SELECT call_id, sha256, reason, deleted_by FROM call_deletions")).getRowObjectsJS();

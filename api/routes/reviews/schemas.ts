@@ -6,7 +6,7 @@ export const listReviewsSchema = {
   summary: "A call's reviews, oldest first",
   tags: ['reviews'],
   params: CallIdParams,
-  response: withErrors({ 200: Type.Array(Review) }, 404),
+  response: withErrors({ 200: Type.Array(Review) }, 404, 409),
 };
 
 export const addReviewSchema = {
@@ -14,5 +14,5 @@ export const addReviewSchema = {
   tags: ['reviews'],
   params: CallIdParams,
   body: ReviewRequest,
-  response: withErrors({ 201: Review }, 404, 413, 415, 422),
+  response: withErrors({ 201: Review }, 404, 409, 413, 415, 422),
 };
