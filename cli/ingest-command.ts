@@ -36,8 +36,8 @@ export const ingestCommand = defineCommand({
     reportFailures(async (effects) => {
       const settings = await loadCommandSettings(args, settingKeys);
       const redisUrl = requireRedisUrl(settings, 'ingest');
-      const batchSize = args['batch-size'] === undefined ? 64 : Number(args['batch-size']);
-      if (!Number.isInteger(batchSize) || batchSize < 1) throw new CallqaError('CQA_ERR_CONFIG_INVALID', `--batch-size must be a positive integer, got "${args['batch-size']}"`);
+      const batchSize = args['batch-size'] === undefined ? undefined : Number(args['batch-size']);
+      if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) throw new CallqaError('CQA_ERR_CONFIG_INVALID', `--batch-size must be a positive integer, got "${args['batch-size']}"`);
       const store = await openStore(settings.dbPath.value);
       const queues = openRedisQueues(redisUrl);
       try {

@@ -41,7 +41,8 @@ export const workerCommand = defineCommand({
     reportFailures(async (effects) => {
       const settings = await loadCommandSettings(args, settingKeys);
       const redisUrl = requireRedisUrl(settings, 'worker');
-      const concurrency = Math.round(positiveNumber(args.concurrency, 'concurrency', availableParallelism()));
+      const concurrency = positiveNumber(args.concurrency, 'concurrency', availableParallelism());
+      if (!Number.isInteger(concurrency)) throw new CallqaError('CQA_ERR_CONFIG_INVALID', `--concurrency must be a whole number of jobs, got "${args.concurrency}"`);
       const stalledAfterS = positiveNumber(args['stalled-after-s'], 'stalled-after-s', 30);
       resolveFfmpegBinaries();
       const config = await resolveAnalyzeConfig(toAnalyzeConfigSpec(settings), effects);

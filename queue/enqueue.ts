@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import type { Effects } from '../core/effects.ts';
 import type { CallRequest } from '../pipeline/analyze.ts';
 import { describeProgress } from '../pipeline/run-batch.ts';
-import type { AnalysisJobReturn, RedisQueues } from './redis-queues.ts';
+import { recordedOutcome, type AnalysisJobReturn, type RedisQueues } from './redis-queues.ts';
 
 /** Queues each request as a job of its own; returns their ids in order. */
 export async function enqueueRequests(queues: RedisQueues, requests: readonly CallRequest[]): Promise<string[]> {
@@ -39,7 +39,7 @@ async function findFate(queues: RedisQueues, jobId: string): Promise<JobFate | u
   // Removed after storing (its age passed), or stored.
   const resultState = result ? await result.getState() : 'completed';
   if (resultState === 'failed') return { state: 'dead', source: job.data.request.source, reason: `not stored: ${result?.failedReason ?? ''}`, sizeBytes };
-  return resultState === 'completed' ? { state: 'stored', analysis: job.returnvalue, sizeBytes } : undefined;
+  return resultState === 'completed' ? { state: 'stored', analysis: recordedOutcome(job.returnvalue, result?.returnvalue), sizeBytes } : undefined;
 }
 
 export interface WatchedBatch {

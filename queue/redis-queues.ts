@@ -36,6 +36,11 @@ export interface AnalysisJobReturn {
 
 export type ResultJobData = AnalysedCall;
 
+/** A call's outcome as the writer recorded it: an ok analysis the store refused is an error. */
+export function recordedOutcome(analysed: AnalysisJobReturn, stored: ResultJobReturn | undefined): AnalysisJobReturn {
+  return stored?.status === 'error' ? { ...analysed, status: 'error', callId: null, error: stored.error } : analysed;
+}
+
 /**
  * Attempts count failures outside the analysis (Redis gone while handing the result on): an
  * unreadable or damaged recording is an outcome, recorded once, not a failure to retry. Jobs

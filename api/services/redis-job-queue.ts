@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Effects } from '../../core/effects.ts';
 import { CallqaError } from '../../core/errors.ts';
 import { isQueueIdle, listDeadLetters } from '../../queue/queue-report.ts';
-import { openRedisQueues, type RedisQueues } from '../../queue/redis-queues.ts';
+import { openRedisQueues, recordedOutcome, type RedisQueues } from '../../queue/redis-queues.ts';
 import { startResultWriter } from '../../queue/result-writer.ts';
 import { recordAnalysedCalls } from '../../store/index.ts';
 import type { Job } from '../schemas/job.ts';
@@ -34,17 +34,15 @@ async function followJob(db: SerializedDb, queues: RedisQueues, job: Job): Promi
     const error = { code: 'CQA_ERR_QUEUE_DEAD_LETTER', message: `${job.file_name}: ${queued.failedReason}` };
     await markJobFinished(db, job.job_id, { status: 'error', runId: null, error }, []);
   } else if (state === 'completed') {
-    const analysed = queued.returnvalue;
-    const resultState = await queues.results.getJobState(analysed.runId);
-    const stored = (await queues.results.getJob(analysed.runId))?.returnvalue;
+    const resultState = await queues.results.getJobState(queued.returnvalue.runId);
+    const analysed = recordedOutcome(queued.returnvalue, (await queues.results.getJob(queued.returnvalue.runId))?.returnvalue);
     if (resultState === 'failed') {
       const error = { code: 'CQA_ERR_QUEUE_DEAD_LETTER', message: `${job.file_name}: analysed but not stored` };
       await markJobFinished(db, job.job_id, { status: 'error', runId: analysed.runId, error }, []);
     } else if (resultState !== 'completed' && resultState !== 'unknown') {
       return { ...job, status: 'running' };
-    } else if (stored?.status === 'error' || analysed.status === 'error') {
-      const error = stored?.status === 'error' ? stored.error : analysed.error!;
-      await markJobFinished(db, job.job_id, { status: 'error', runId: analysed.runId, error }, []);
+    } else if (analysed.status === 'error') {
+      await markJobFinished(db, job.job_id, { status: 'error', runId: analysed.runId, error: analysed.error! }, []);
     } else {
       await markJobFinished(db, job.job_id, { status: 'ok', runId: analysed.runId, callId: analysed.callId! }, []);
     }
