@@ -3,8 +3,7 @@
  * seconds, wall seconds, CPU seconds of this process and of ffmpeg (its waited-for child, read
  * from /proc), and peak RSS. The bench spawns it so peak RSS belongs to one call alone.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { childrenCpuS } from './cpu-time.ts';
 import { loadOnnxSession } from '../models/onnx-session.ts';
 import { analyzeAudio } from '../pipeline/audio/index.ts';
 import { sileroModelId } from '../pipeline/audio/silero-session.ts';
@@ -17,14 +16,6 @@ export interface AudioRunFigures {
   nodeCpuS: number;
   ffmpegCpuS: number;
   peakRssMb: number;
-}
-
-const clockTicksPerS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-
-/** CPU seconds of this process's waited-for children (fields cutime and cstime of /proc/self/stat). */
-function childrenCpuS(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[13]) + Number(fields[14])) / clockTicksPerS;
 }
 
 async function measure(file: string): Promise<AudioRunFigures> {

@@ -5,8 +5,8 @@
  * per CPU second (this process and ffmpeg together); then the same looped to 2 hours, for its
  * speed and the peak RSS of the process (the audio stage alone peaks near 200 MB on it).
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -15,16 +15,9 @@ import { analyzeAudio } from '../pipeline/audio/index.ts';
 import { ingestRecording } from '../pipeline/ingest/index.ts';
 import { diarizeMonoCall } from '../pipeline/separate-parties.ts';
 import { makeBenchConversation, makeBenchLongCall } from './audio-call.ts';
+import { childrenCpuS } from './cpu-time.ts';
 
 const run = promisify(execFile);
-const clockTicksPerS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-
-/** CPU seconds of this process's waited-for children (ffmpeg), from /proc/self/stat. */
-function childrenCpuS(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[13]) + Number(fields[14])) / clockTicksPerS;
-}
-
 async function makeMono(stereo: string, name: string): Promise<string> {
   const file = path.join(os.tmpdir(), `callqa-bench-${name}-mono-ulaw.wav`);
   if (!existsSync(file)) await run('ffmpeg', ['-v', 'error', '-y', '-i', stereo, '-ac', '1', '-c:a', 'pcm_mulaw', file]);
