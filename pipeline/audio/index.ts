@@ -7,8 +7,9 @@ import { defaultAudioThresholds, type AudioThresholds } from './thresholds.ts';
 
 export type { SpeechActivity, SpeechSegment, DiarizedChannel } from './speech-activity.ts';
 export { describeDiarizedSpeech } from './speech-activity.ts';
-// Signal and interval building blocks the diarize stage shares rather than copies.
-export { intersectIntervals, totalDurationS, type Interval } from './intervals.ts';
+// Signal and interval building blocks the diarize and metrics stages share rather than copy.
+export { coveredS, durationOf, gapsBetween, intersectIntervals, mergeIntervals, totalDurationS, type Interval } from './intervals.ts';
+export { longestS } from './party-stats.ts';
 export { createPowerSpectrum } from './fft.ts';
 export { createColumn } from './column.ts';
 export type { PartyTalk } from './party-stats.ts';

@@ -1,5 +1,5 @@
 /** Per-frame helpers: which frames are a party's speech, and how frames fall into windows. */
-import type { Interval } from '../audio/intervals.ts';
+import type { Interval } from '../audio/index.ts';
 
 /** 1 for each frame whose centre lies inside one of the (normalised) intervals. */
 export function speechMask(speech: readonly Interval[], frameS: number, frameCount: number): Uint8Array {

@@ -4,7 +4,7 @@
  * Figures with definitions (README.md), never emotion labels, so they stand with agent
  * sentiment off.
  */
-import { durationOf, totalDurationS, type Interval } from '../audio/intervals.ts';
+import { durationOf, longestS, totalDurationS, type Interval } from '../audio/index.ts';
 import type { CallEvent, ConversationMetrics, Party, PartyMetrics, Utterance } from '../result/call-result.ts';
 import { framesByWindow, roundTo, speechMask } from './frames.ts';
 import { describeLoudness } from './loudness.ts';
@@ -38,7 +38,7 @@ function describeMonologues(monologues: readonly Interval[], thresholdS: number,
   const overS = totalDurationS(over);
   return {
     threshold_s: thresholdS,
-    longest_s: roundTo(monologues.reduce((longest, monologue) => Math.max(longest, durationOf(monologue)), 0), 3),
+    longest_s: roundTo(longestS(monologues), 3),
     over_threshold_s: roundTo(overS, 3),
     call_share: durationS > 0 ? roundTo(overS / durationS, 4) : 0,
     over_threshold: over.map(({ startS, endS }) => ({ start: startS, end: endS })),

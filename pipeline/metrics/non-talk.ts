@@ -1,5 +1,5 @@
 /** Non-talk time as the leading products define it, beside callqa's exact dead air and holds. */
-import { gapsBetween, mergeIntervals, totalDurationS, type Interval } from '../audio/intervals.ts';
+import { gapsBetween, mergeIntervals, totalDurationS, type Interval } from '../audio/index.ts';
 import type { CallEvent, ConversationMetrics } from '../result/call-result.ts';
 import { roundTo } from './frames.ts';
 import type { MetricsThresholds } from './thresholds.ts';

@@ -2,7 +2,7 @@
  * Talk speed: words per minute of speech from the transcript, else syllables per second of
  * speech from the level envelope. Definitions: README.md.
  */
-import { coveredS, mergeIntervals, totalDurationS, type Interval } from '../audio/intervals.ts';
+import { coveredS, mergeIntervals, totalDurationS, type Interval } from '../audio/index.ts';
 import type { Party, PartyMetrics, Utterance } from '../result/call-result.ts';
 import { roundTo } from './frames.ts';
 import type { MetricsThresholds } from './thresholds.ts';
