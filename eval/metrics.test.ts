@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CallTruth } from './load-truth.ts';
 import { createCall } from './eval-calls.test-helper.ts';
-import { measureGroup, measureGroups, mergedDurationS } from './metrics.ts';
+import { mergedDurationS } from './measure.ts';
+import { measureGroup, measureGroups } from './metrics.ts';
 
 const stats = (talkS: number, channel: number) => ({ channel, talk_s: talkS });
 const utterances: CallTruth['utterances'] = [

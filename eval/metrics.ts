@@ -11,12 +11,12 @@ import { measureHoldAttributes } from './hold-metrics.ts';
 import { measureInterruptionConfusion } from './interruption-confusion.ts';
 import { maxOf, medianOf, mergedDurationS, shareOf, type EvaluatedCall, type Figures } from './measure.ts';
 
-export { mergedDurationS } from './measure.ts';
 
 const speakingParties = ['agent', 'customer'] as const;
 
 /** Relative error of `parties.<party>.talk_s` against the party's truth utterances, per call. */
-function measureTalkTime(calls: readonly EvaluatedCall[]): Figures {
+/** `talk_time.<party>.median_error` and `.max_error` against the truth's merged utterances; `unavailable` says why a figure has no value. */
+export function measureTalkTime(calls: readonly EvaluatedCall[], unavailable = 'parties null in every result'): Figures {
   const figures: Figures = {};
   for (const party of speakingParties) {
     const relativeErrors = calls.flatMap(({ truth, result }) => {
@@ -24,8 +24,8 @@ function measureTalkTime(calls: readonly EvaluatedCall[]): Figures {
       // A mono variant's talk figures come from the diarization, measured by `--corpus mono` (eval/diarization/).
       return result.parties === null || truthTalkS === 0 || truth.channels === 1 ? [] : [Math.abs(result.parties[party].talk_s - truthTalkS) / truthTalkS];
     });
-    figures[`talk_time.${party}.median_error`] = medianOf(relativeErrors, 'share', 'parties null in every result');
-    figures[`talk_time.${party}.max_error`] = maxOf(relativeErrors, 'share', 'parties null in every result');
+    figures[`talk_time.${party}.median_error`] = medianOf(relativeErrors, 'share', unavailable);
+    figures[`talk_time.${party}.max_error`] = maxOf(relativeErrors, 'share', unavailable);
   }
   return figures;
 }

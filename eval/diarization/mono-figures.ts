@@ -6,13 +6,12 @@
  * interruptions checked at all (the built-in method sees no overlaps).
  */
 import type { CallResult } from '../../pipeline/result/call-result.ts';
-import { maxOf, medianOf, shareOf, type EvaluatedCall, type Figures } from '../measure.ts';
-import { mergedDurationS } from '../metrics.ts';
+import { shareOf, type EvaluatedCall, type Figures } from '../measure.ts';
+import { measureTalkTime } from '../metrics.ts';
 import { bestPermutationError, diarizationError, type DiarizationError, type TwoParties } from './der.ts';
 import type { TimeSpan } from '../match-events.ts';
 
 export const standardCollarS = 0.25;
-const parties = ['agent', 'customer'] as const;
 
 function referenceOf(call: EvaluatedCall): TwoParties<TimeSpan[]> {
   return {
@@ -57,26 +56,20 @@ export function measureMonoGroup(calls: readonly EvaluatedCall[]): Figures {
   const diarized = calls.filter((call) => call.result.diarization);
   const errors = (collarS: number, best: boolean) => diarized.map((call) => (best ? bestPermutationError : diarizationError)(referenceOf(call), hypothesisOf(call.result), collarS));
   const verdicts = calls.map(agentVerdict);
+  const bestNoCollar = errors(0, true);
   const figures: Figures = {
     'diarization.der': pooledMeasure(errors(standardCollarS, false)),
     'diarization.der_best': pooledMeasure(errors(standardCollarS, true)),
     'diarization.der_no_collar': pooledMeasure(errors(0, false)),
-    'diarization.der_best_no_collar': pooledMeasure(errors(0, true)),
-    'diarization.missed_no_collar': pooledMeasure(errors(0, true).map((error) => ({ ...error, der: error.missed }))),
-    'diarization.false_alarm_no_collar': pooledMeasure(errors(0, true).map((error) => ({ ...error, der: error.falseAlarm }))),
-    'diarization.confusion_no_collar': pooledMeasure(errors(0, true).map((error) => ({ ...error, der: error.confusion }))),
+    'diarization.der_best_no_collar': pooledMeasure(bestNoCollar),
+    'diarization.missed_no_collar': pooledMeasure(bestNoCollar.map((error) => ({ ...error, der: error.missed }))),
+    'diarization.false_alarm_no_collar': pooledMeasure(bestNoCollar.map((error) => ({ ...error, der: error.falseAlarm }))),
+    'diarization.confusion_no_collar': pooledMeasure(bestNoCollar.map((error) => ({ ...error, der: error.confusion }))),
     'agent.accuracy': shareOf(verdicts.filter((verdict) => verdict === 'right').length, calls.length, 'share', 'no calls'),
     'agent.wrong': shareOf(verdicts.filter((verdict) => verdict === 'wrong').length, calls.length, 'share', 'no calls'),
     'agent.unknown': shareOf(verdicts.filter((verdict) => verdict === 'unknown').length, calls.length, 'share', 'no calls'),
     'interruption.checked': shareOf(calls.filter((call) => call.result.event_types_checked.includes('interruption')).length, calls.length, 'share', 'no calls'),
+    ...measureTalkTime(calls, 'agent unknown in every result'),
   };
-  for (const party of parties) {
-    const relativeErrors = calls.flatMap(({ truth, result }) => {
-      const truthS = mergedDurationS(truth.utterances.filter((utterance) => utterance.party === party));
-      return result.parties === null || truthS === 0 ? [] : [Math.abs(result.parties[party].talk_s - truthS) / truthS];
-    });
-    figures[`talk_time.${party}.median_error`] = medianOf(relativeErrors, 'share', 'agent unknown in every result');
-    figures[`talk_time.${party}.max_error`] = maxOf(relativeErrors, 'share', 'agent unknown in every result');
-  }
   return figures;
 }
