@@ -138,7 +138,7 @@ function findDates(text: string, words: readonly TextWord[], lexicon: RedactLexi
   for (const word of words) {
     const previous = run.at(-1);
     if (previous && !dateGap.test(text.slice(previous.end, word.start))) close();
-    if (isDateWord(word, lexicon) || (lexicon.dateJoiners.has(word.norm) && (run.length > 0 || word.norm !== 'года'))) run.push(word);
+    if (isDateWord(word, lexicon) || (lexicon.dateJoiners.has(word.norm) && (run.length > 0 || !lexicon.dateTrailers.has(word.norm)))) run.push(word);
     else close();
   }
   close();

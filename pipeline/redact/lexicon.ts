@@ -21,6 +21,8 @@ interface LexiconFile {
   /** Word beginnings of ordinals and inflected months ("четверт" for четвёртого). */
   dateStems?: string[];
   dateJoiners: string[];
+  /** Joiners that only ever follow a date part ("года" after a year), so they never start one. */
+  dateTrailers?: string[];
   /** Words after a number that make it an amount, a duration or a count, not an identifier. */
   amountWords: string[];
   /** Words just before a number that make it an identifier ("номер пять семь три девять"), whichever item it is. */
@@ -40,6 +42,7 @@ export interface RedactLexicon {
   readonly dateWords: ReadonlySet<string>;
   readonly dateStems: readonly string[];
   readonly dateJoiners: ReadonlySet<string>;
+  readonly dateTrailers: ReadonlySet<string>;
   readonly amountWords: ReadonlySet<string>;
   readonly identifierWords: ReadonlySet<string>;
   /** null: no language known, any 9 to 13 digits. */
@@ -75,6 +78,7 @@ export function loadRedactLexicon(language: Language | null, packNumberWords: Re
     dateWords: new Set(file.dateWords),
     dateStems: file.dateStems ?? [],
     dateJoiners: new Set(file.dateJoiners),
+    dateTrailers: new Set(file.dateTrailers),
     amountWords: new Set(file.amountWords),
     identifierWords: new Set(file.identifierWords),
     phoneDigits: language ? file.phoneDigits.map((source) => new RegExp(source)) : null,

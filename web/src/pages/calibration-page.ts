@@ -7,13 +7,11 @@
 import { getJson, postJson } from '../api-client.ts';
 import { ruleStatuses, type AgreementReport, type CalibrationSession, type CalibrationView } from '../api-types.ts';
 import { emptyState, h, loadInto } from '../dom.ts';
-import { formatPercent } from '../format.ts';
+import { formatNumber, formatPercent } from '../format.ts';
 import { signedInPrincipal } from '../principal.ts';
 import { routeHref, type Route } from '../router.ts';
 
 type PairAgreement = AgreementReport['machine_with_consensus'];
-
-const formatKappa = (kappa: number | null) => (kappa === null ? '—' : kappa.toFixed(2));
 
 function table(caption: string, header: readonly string[], rows: readonly (readonly (string | number)[])[], className: string): HTMLElement {
   return h('table', { class: className }, [
@@ -23,13 +21,13 @@ function table(caption: string, header: readonly string[], rows: readonly (reado
   ]);
 }
 
-const agreementCells = (agreement: PairAgreement) => [agreement.items, formatPercent(agreement.percent), formatKappa(agreement.kappa)];
+const agreementCells = (agreement: PairAgreement) => [agreement.items, formatPercent(agreement.percent), formatNumber(agreement.kappa, 2)];
 
 function agreementView(report: AgreementReport): HTMLElement {
   return h('div', { class: 'agreement' }, [
     h('p', { class: 'agreement-summary' }, [
-      `${report.items} items; all evaluators agreed on ${formatPercent(report.percent_agreement)}; Fleiss' κ ${formatKappa(report.fleiss_kappa)}; `,
-      `machine vs consensus κ ${formatKappa(report.machine_with_consensus.kappa)}.`,
+      `${report.items} items; all evaluators agreed on ${formatPercent(report.percent_agreement)}; Fleiss' κ ${formatNumber(report.fleiss_kappa, 2)}; `,
+      `machine vs consensus κ ${formatNumber(report.machine_with_consensus.kappa, 2)}.`,
       report.evaluators_pending.length ? ` Still to submit: ${report.evaluators_pending.join(', ')}.` : '',
     ]),
     table("Pairs of raters (Cohen's κ)", ['Rater', 'With', 'Items', 'Agreement', 'κ'],
@@ -37,7 +35,7 @@ function agreementView(report: AgreementReport): HTMLElement {
     table('Each evaluator', ['Evaluator', 'Items', 'With consensus', 'κ', 'Items', 'With machine', 'κ'],
       report.evaluators.map((entry) => [entry.evaluator, ...agreementCells(entry.with_consensus), ...agreementCells(entry.with_machine)]), 'agreement-evaluators'),
     table('Rules, most disagreement first', ['Rule', 'Disagreements', 'All agree', "Fleiss' κ", 'Machine vs consensus κ'],
-      report.rules.map((rule) => [rule.rule_id, rule.disagreements, formatPercent(rule.percent_agreement), formatKappa(rule.fleiss_kappa), formatKappa(rule.machine_with_consensus.kappa)]),
+      report.rules.map((rule) => [rule.rule_id, rule.disagreements, formatPercent(rule.percent_agreement), formatNumber(rule.fleiss_kappa, 2), formatNumber(rule.machine_with_consensus.kappa, 2)]),
       'agreement-rules'),
     table('Machine vs consensus per language', ['Language', 'Items', 'Agreement', 'κ'],
       report.languages.map((entry) => [entry.language ?? '—', ...agreementCells(entry.machine_with_consensus)]), 'agreement-languages'),
