@@ -8,11 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import { listValue } from '@duckdb/node-api';
 import { CallqaError } from '../../core/errors.ts';
+import { roleSets, type Role } from '../roles.ts';
 import type { AgreementReport, CalibrationAnswer, CalibrationRequest, CalibrationSession, CalibrationView } from '../schemas/calibration.ts';
 import { buildAgreementReport, buildMachineTrend, type DatedAnswer, type MachineTrendRow, type SubmittedAnswer } from './calibration-report.ts';
 import { isoTimestampSql, type SerializedDb, type SqlRunner } from './serialized-db.ts';
 
-const evaluatorRoles = ['qa', 'supervisor', 'admin'];
+/** Who may score in a session: the roles that run sampling and calibration. */
+const evaluatorRoles: readonly Role[] = roleSets.samplers;
 
 const sessionColumns = `s.session_id, s.name, s.call_ids, s.rule_ids, s.evaluators, s.created_by, ${isoTimestampSql('s.created_at')} AS created_at,
   coalesce((SELECT list(DISTINCT a.evaluator ORDER BY a.evaluator) FROM calibration_answers a WHERE a.session_id = s.session_id), []) AS submitted`;
@@ -53,7 +55,7 @@ export async function createCalibration(db: SerializedDb, createdBy: string, req
     const missing = request.call_ids.filter((callId) => !found.some((row) => row.call_id === callId));
     if (missing.length) throw new CallqaError('CQA_ERR_API_UNPROCESSABLE', `calls ${missing.join(', ')} are not in the database; list calls to find their ids`);
     const users = await sql.all<{ user_name: string; role: string }>('SELECT user_name, role FROM users WHERE list_contains($1, user_name)', [listValue(request.evaluators)]);
-    const unfit = request.evaluators.filter((name) => !users.some((user) => user.user_name === name && evaluatorRoles.includes(user.role)));
+    const unfit = request.evaluators.filter((name) => !users.some((user) => user.user_name === name && evaluatorRoles.includes(user.role as Role)));
     if (unfit.length) {
       throw new CallqaError('CQA_ERR_API_UNPROCESSABLE', `evaluators ${unfit.join(', ')} are not users with role ${evaluatorRoles.join(', ')}; add them first (callqa users add NAME --role qa)`);
     }

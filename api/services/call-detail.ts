@@ -25,7 +25,7 @@ export async function loadCallDetail(db: SerializedDb, callId: string, { agentSe
       [callId, visibility.agentId],
     );
     if (!row) throw callNotFound(callId);
-    await ensureNotBlind(sql, visibility.viewer, callId);
+    if (visibility.viewer !== null) await ensureNotBlind(sql, visibility.viewer, callId);
     const rules = await sql.all<CallDetail['effective']['rules'][number]>(
       `SELECT rule_id, effective_status AS status, status AS machine_status, review_id
        FROM effective_rule_results WHERE call_id = $1 ORDER BY rule_id`,
