@@ -9,7 +9,7 @@ import type { RedactionKind } from '../result/redaction-mask.ts';
 import { passesIbanCheck, passesLuhn } from './checksums.ts';
 import type { RedactLexicon } from './lexicon.ts';
 import { joinDigits, readWordNumber, type WordNumber } from './spoken-numbers.ts';
-import { findTextWords, type TextWord } from './text-words.ts';
+import { findWords, type WordSpan } from '../rules/index.ts';
 
 export interface PiiSpan {
   kind: RedactionKind;
@@ -29,7 +29,7 @@ export interface UtteranceCues {
 }
 
 interface NumberRun {
-  words: { word: TextWord; number: WordNumber }[];
+  words: { word: WordSpan; number: WordNumber }[];
   digits: string;
   plus: boolean;
   amount: boolean;
@@ -53,7 +53,7 @@ const dateGap = /^[\s,.\-/]{1,3}$/u;
 const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const ibanPattern = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}/g;
 
-function findNumberRuns(text: string, words: readonly TextWord[], lexicon: RedactLexicon): NumberRun[] {
+function findNumberRuns(text: string, words: readonly WordSpan[], lexicon: RedactLexicon): NumberRun[] {
   const runs: NumberRun[] = [];
   let current: NumberRun['words'] = [];
   let firstIndex = 0;
@@ -99,9 +99,9 @@ function findIbans(text: string): PiiSpan[] {
 }
 
 /** "anna dot smith at example dot com": a name chain, an at-word, and a domain chain with at least one dot-word. */
-function findSpokenEmails(text: string, words: readonly TextWord[], lexicon: RedactLexicon): PiiSpan[] {
+function findSpokenEmails(text: string, words: readonly WordSpan[], lexicon: RedactLexicon): PiiSpan[] {
   const spans: PiiSpan[] = [];
-  const spaced = (left: TextWord | undefined, right: TextWord | undefined) => left !== undefined && right !== undefined && /^\s+$/.test(text.slice(left.end, right.start));
+  const spaced = (left: WordSpan | undefined, right: WordSpan | undefined) => left !== undefined && right !== undefined && /^\s+$/.test(text.slice(left.end, right.start));
   words.forEach((word, at) => {
     if (!lexicon.emailAtWords.has(word.norm) || !spaced(words[at - 1], word) || !spaced(word, words[at + 1])) return;
     let first = at - 1;
@@ -116,15 +116,15 @@ function findSpokenEmails(text: string, words: readonly TextWord[], lexicon: Red
 }
 
 /** A number, a month, an ordinal, or those joined by a hyphen ("twenty-first", "12-én"). */
-function isDateWord(word: TextWord, lexicon: RedactLexicon): boolean {
+function isDateWord(word: WordSpan, lexicon: RedactLexicon): boolean {
   const isPart = (part: string) => readWordNumber(part, lexicon) !== null || lexicon.dateWords.has(part) || lexicon.dateStems.some((stem) => part.startsWith(stem));
   return isPart(word.norm) || word.norm.split('-').every(isPart);
 }
 
 /** Runs of date words (numbers, months, ordinals, joined by "of", "года"…) that read as a date: two parts, a year, or one written date. */
-function findDates(text: string, words: readonly TextWord[], lexicon: RedactLexicon): PiiSpan[] {
+function findDates(text: string, words: readonly WordSpan[], lexicon: RedactLexicon): PiiSpan[] {
   const spans: PiiSpan[] = [];
-  let run: TextWord[] = [];
+  let run: WordSpan[] = [];
   const close = () => {
     while (run.length > 0 && lexicon.dateJoiners.has(run.at(-1)?.norm ?? '')) run.pop();
     const parts = run.filter((word) => !lexicon.dateJoiners.has(word.norm));
@@ -166,7 +166,7 @@ function classifyRun(run: NumberRun, cues: UtteranceCues, lexicon: RedactLexicon
 /** Personal data in one utterance's text, without overlaps, in text order. */
 export function findPii(cues: UtteranceCues, lexicon: RedactLexicon): PiiSpan[] {
   const { text } = cues;
-  const words = findTextWords(text);
+  const words = findWords(text);
   const spans: PiiSpan[] = [];
   // Characters already in a kept span: a later, weaker finding over them is dropped.
   const covered = new Uint8Array(text.length);

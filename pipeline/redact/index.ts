@@ -9,7 +9,7 @@ import type { CallRedaction, RedactedSpan, Utterance } from '../result/call-resu
 import { findPii, type PiiSpan } from './find-pii.ts';
 import type { RedactLexicon } from './lexicon.ts';
 import { maskText, maskWords } from './mask-text.ts';
-import { findTextWords } from './text-words.ts';
+import { findWords } from '../rules/index.ts';
 
 export { loadRedactLexicon, type RedactLexicon } from './lexicon.ts';
 
@@ -30,14 +30,14 @@ export interface RedactedTranscript {
  * have your date of birth?") before the answer, and before the agent's reading it back.
  */
 function findBirthQuestions(utterances: readonly Utterance[], lexicon: RedactLexicon): boolean[] {
-  const names = utterances.map((utterance) => findTextWords(utterance.text).some((word) => lexicon.birthCues.has(word.norm)));
+  const names = utterances.map((utterance) => findWords(utterance.text).some((word) => lexicon.birthCues.has(word.norm)));
   return names.map((_, index) => (names[index - 1] ?? false) || (names[index - 2] ?? false));
 }
 
 function redactUtterance(utterance: Utterance, index: number, spans: readonly PiiSpan[]): { utterance: Utterance; records: RedactedSpan[] } {
   if (spans.length === 0) return { utterance, records: [] };
   const { text, masked } = maskText(utterance.text, spans);
-  const timed = utterance.words && maskWords(utterance.words, masked, findTextWords(utterance.text).length);
+  const timed = utterance.words && maskWords(utterance.words, masked, findWords(utterance.text).length);
   const records = spans.map((span, spanIndex): RedactedSpan => {
     const wordIndexes = timed?.spanWords.get(spanIndex) ?? [];
     const firstWord = utterance.words?.[Math.min(...wordIndexes)];

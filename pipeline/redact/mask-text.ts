@@ -5,7 +5,7 @@
  */
 import type { Utterance } from '../result/call-result.ts';
 import { maskOf, type RedactionKind } from '../result/redaction-mask.ts';
-import { findTextWords } from './text-words.ts';
+import { findWords } from '../rules/index.ts';
 
 export interface MaskedWord {
   /** Index among the text's words. */
@@ -21,7 +21,7 @@ export function maskText(text: string, spans: readonly { kind: RedactionKind; st
   let out = '';
   let copied = 0;
   let span = 0;
-  findTextWords(text).forEach((word, index) => {
+  findWords(text).forEach((word, index) => {
     while ((spans[span]?.end ?? Infinity) <= word.start) span += 1;
     const kind = (spans[span]?.start ?? Infinity) < word.end ? spans[span]?.kind : undefined;
     if (!kind) return;
@@ -41,7 +41,7 @@ type Word = NonNullable<Utterance['words']>[number];
 
 export function maskWords(words: readonly Word[], masked: readonly MaskedWord[], textWordCount: number): { words: Word[]; spanWords: Map<number, number[]> } {
   const spanWords = new Map<number, number[]>();
-  const counts = words.map((word) => findTextWords(word.text).length);
+  const counts = words.map((word) => findWords(word.text).length);
   if (counts.reduce((sum, count) => sum + count, 0) !== textWordCount) {
     const kind = masked[0]?.kind;
     return { words: kind ? words.map((word) => ({ ...word, text: maskText(word.text, [{ kind, start: 0, end: word.text.length }]).text })) : [...words], spanWords };
@@ -54,7 +54,7 @@ export function maskWords(words: readonly Word[], masked: readonly MaskedWord[],
     const inWord = Array.from({ length: first - offset }, (_, position) => maskedAt.get(offset + position)).filter((entry) => entry !== undefined);
     if (inWord.length === 0) return word;
     for (const entry of inWord) spanWords.set(entry.span, [...(spanWords.get(entry.span) ?? []), wordIndex]);
-    const textWords = findTextWords(word.text);
+    const textWords = findWords(word.text);
     const wordSpans = inWord.flatMap((entry) => {
       const textWord = textWords[entry.index - offset];
       return textWord ? [{ kind: entry.kind, start: textWord.start, end: textWord.end }] : [];

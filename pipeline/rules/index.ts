@@ -20,6 +20,7 @@ import { findTranscriptTransfers, reviewTransfers } from './transfers.ts';
 
 export { loadRulePack, defaultPacksDir } from './load-pack.ts';
 export { detectConcept } from './concepts.ts';
+export { findWords, type WordSpan } from './normalize.ts';
 export type { RulePack } from './rule-pack.ts';
 export type { ItemValueUtterance } from './requests.ts';
 export type { SentimentSource } from './sentiment.ts';
